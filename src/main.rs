@@ -1,0 +1,2 @@
+//! The `idgraph` command line.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Integration tests, one binary (see STYLE.md 8.5).
