@@ -1,0 +1,94 @@
+//! Blocking keys per field: which shared key makes two records worth comparing.
+//!
+//! Keys are 64-bit hashes of (key family, text). A collision only costs one
+//! extra comparison: the comparison itself decides.
+
+
+use crate::prepare::Prepared;
+use crate::util;
+
+/// Key families, so that equal text in different fields never collides by design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub(crate) enum Family {
+    EmailDeletion = 1,
+    PhoneDeletion,
+    LoyaltyDeletion,
+    FullName,
+    FamilyDob,
+    FamilyPostal,
+    GivenDob,
+    GivenPostal,
+    DobPostal,
+    Address,
+}
+
+fn key(family: Family, parts: &[&str]) -> u64 {
+    util::fixed_state().hash_one((family as u8, parts))
+}
+
+/// The value itself and every one-character deletion of it: two values one
+/// edit apart (substitution, insertion, deletion, adjacent swap) share a key.
+fn deletion_keys(family: Family, prefix: &str, s: &str, out: &mut Vec<u64>) {
+    out.push(key(family, &[prefix, s]));
+    let mut buf = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        buf.clear();
+        buf.push_str(&s[..i]);
+        buf.push_str(&s[i + c.len_utf8()..]);
+        out.push(key(family, &[prefix, &buf]));
+    }
+}
+
+/// Keys that find identifiers one typo apart. Only values long enough for a
+/// typo match to be trusted get them (see `compare`).
+pub(crate) fn fuzzy_identifier_keys(r: &Prepared, out: &mut Vec<u64>) {
+    for e in &r.emails {
+        if e.local().len() >= 5 {
+            deletion_keys(Family::EmailDeletion, e.domain(), e.local(), out);
+        }
+    }
+    for p in &r.phones {
+        if p.len() > 8 {
+            deletion_keys(Family::PhoneDeletion, "", p, out);
+        }
+    }
+    for l in &r.loyalty {
+        if l.value.len() >= 5 {
+            deletion_keys(Family::LoyaltyDeletion, "", &l.value, out);
+        }
+    }
+}
+
+/// Keys from supporting evidence: names with birth dates, postal codes, addresses.
+pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
+    let dob = r.dob.map(|d| d.to_string());
+    let dob = dob.as_deref();
+    let postal = r.postal.as_deref();
+    let (given, family) = match &r.name {
+        Some(n) if !n.given_is_initial() => (n.given_root.as_deref(), n.family.as_deref()),
+        Some(n) => (None, n.family.as_deref()),
+        None => (None, None),
+    };
+    if let (Some(g), Some(f)) = (given, family) {
+        out.push(key(Family::FullName, &[g, f]));
+    }
+    if let (Some(f), Some(d)) = (family, dob) {
+        out.push(key(Family::FamilyDob, &[f, d]));
+    }
+    if let (Some(f), Some(p)) = (family, postal) {
+        out.push(key(Family::FamilyPostal, &[f, p]));
+    }
+    if let (Some(g), Some(d)) = (given, dob) {
+        out.push(key(Family::GivenDob, &[g, d]));
+    }
+    if let (Some(g), Some(p)) = (given, postal) {
+        out.push(key(Family::GivenPostal, &[g, p]));
+    }
+    if let (Some(d), Some(p)) = (dob, postal) {
+        out.push(key(Family::DobPostal, &[d, p]));
+    }
+    if let Some(a) = r.address.as_deref() {
+        out.push(key(Family::Address, &[a]));
+    }
+}

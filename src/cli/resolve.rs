@@ -1,0 +1,97 @@
+//! `idgraph resolve`: records in, one customer id per record out, summary on stderr.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use idgraph::{Config, IdentityGraph};
+
+use super::PathArg;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Input records, JSON lines (`-` for stdin).
+    input: PathArg,
+    /// Output file (default stdout): one {"id","customer_id"} line per record.
+    #[arg(short, long)]
+    output: Option<PathArg>,
+    /// Phone region for records without a country (ISO 3166 alpha-2).
+    #[arg(long)]
+    default_region: Option<String>,
+    /// Posterior match probability a scored pair needs (0 to 1).
+    #[arg(long)]
+    match_probability: Option<f64>,
+    /// No progress bar, even on a terminal.
+    #[arg(long)]
+    quiet: bool,
+}
+
+pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut config = Config::new();
+    if let Some(r) = &args.default_region {
+        config = config.default_region(r);
+    }
+    if let Some(p) = args.match_probability {
+        config = config.match_probability(p);
+    }
+    let bar = if !args.quiet && io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_message("reading records");
+        Some(b)
+    } else {
+        None
+    };
+    let (records, bad_lines) = super::input::read_records(&args.input, |n| {
+        if let Some(b) = &bar {
+            b.set_message(format!("read {n} lines"));
+            b.tick();
+        }
+    })?;
+    if let Some(b) = &bar {
+        b.set_message(format!("resolving {} records", records.len()));
+        b.tick();
+    }
+    let mut graph = IdentityGraph::new(config)?;
+    let outcomes = graph.upsert_batch(records)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) if !super::is_stdin(p) => Box::new(std::fs::File::create(p)?),
+        _ => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let mut rejected: BTreeMap<String, usize> = BTreeMap::new();
+    for o in &outcomes {
+        serde_json::to_writer(&mut out, &serde_json::json!({"id": o.record_id(), "customer_id": o.customer()}))?;
+        out.write_all(b"\n")?;
+        for r in o.rejected() {
+            *rejected.entry(format!("{} {}", r.field(), r.reason().code())).or_insert(0) += 1;
+        }
+    }
+    out.flush()?;
+    let secs = start.elapsed().as_secs_f64();
+    let stats = graph.stats();
+    let mut err = io::stderr().lock();
+    writeln!(err, "records            {}", stats.records)?;
+    writeln!(err, "skipped lines      {bad_lines}")?;
+    writeln!(err, "customers          {}", stats.customers)?;
+    writeln!(err, "largest customer   {} records", stats.largest_customer)?;
+    writeln!(err, "candidate pairs    {}", stats.candidate_pairs)?;
+    writeln!(err, "refused merges     {}", stats.refused_merges)?;
+    writeln!(err, "rejected values    {}", rejected.values().sum::<usize>())?;
+    for (reason, n) in &rejected {
+        writeln!(err, "  {reason:<28} {n}")?;
+    }
+    let generic = graph.generic_values();
+    writeln!(err, "generic values     {}", generic.len())?;
+    for g in generic.iter().take(20) {
+        let masked: String = g.value().chars().take(4).collect();
+        writeln!(err, "  {:<10} {masked}*** in {} records of {}+ people", g.kind(), g.records(), g.people())?;
+    }
+    writeln!(err, "elapsed            {secs:.2} s")?;
+    writeln!(err, "records per second {:.0}", stats.records as f64 / secs.max(1e-9))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,284 @@
+//! Comparing two prepared records field by field: one [`Level`] per field.
+//!
+//! Levels are what the scorer turns into evidence. Identifiers are
+//! multi-valued: the best level over all value pairs counts, and two
+//! different emails are not evidence against a match (people have two).
+
+pub(crate) mod score;
+pub(crate) mod string;
+
+use crate::prepare::{EmailValue, NameValue, Prepared};
+use string::{jaro_winkler, within_one_edit};
+
+/// The fields the scorer weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Field {
+    Email,
+    Phone,
+    Loyalty,
+    Device,
+    Given,
+    Family,
+    BirthDate,
+    Postal,
+    Address,
+}
+
+impl Field {
+    pub(crate) const ALL: [Field; 9] = [
+        Field::Email,
+        Field::Phone,
+        Field::Loyalty,
+        Field::Device,
+        Field::Given,
+        Field::Family,
+        Field::BirthDate,
+        Field::Postal,
+        Field::Address,
+    ];
+    pub(crate) const COUNT: usize = Field::ALL.len();
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Loyalty => "loyalty_id",
+            Field::Device => "device_id",
+            Field::Given => "given name",
+            Field::Family => "family name",
+            Field::BirthDate => "birth date",
+            Field::Postal => "postal code",
+            Field::Address => "address",
+        }
+    }
+
+    /// Identifier fields where two different values are not evidence against a match.
+    pub(crate) fn differ_is_neutral(self) -> bool {
+        matches!(self, Field::Email | Field::Phone | Field::Device | Field::Postal | Field::Address)
+    }
+}
+
+/// How two records compare on one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Level {
+    /// One side or both lack the field: no evidence either way.
+    Missing,
+    /// The same canonical value.
+    Exact,
+    /// The same value by another route: a nickname root, a corrected email domain,
+    /// a loyalty number whose check digit failed one edit away, a compound surname part.
+    Alias,
+    /// One typo apart, or close by Jaro-Winkler.
+    Fuzzy,
+    /// An initial that agrees with the other side's given name.
+    Initial,
+    /// Both present and clearly different.
+    Differ,
+}
+
+impl Level {
+    pub(crate) const ALL: [Level; 6] =
+        [Level::Missing, Level::Exact, Level::Alias, Level::Fuzzy, Level::Initial, Level::Differ];
+    pub(crate) const COUNT: usize = Level::ALL.len();
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Level::Missing => "missing",
+            Level::Exact => "exact",
+            Level::Alias => "alias",
+            Level::Fuzzy => "one typo apart",
+            Level::Initial => "initial",
+            Level::Differ => "different",
+        }
+    }
+}
+
+/// The levels of every field for one pair of records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Comparison {
+    pub(crate) levels: [Level; Field::COUNT],
+}
+
+impl Comparison {
+    pub(crate) fn level(&self, f: Field) -> Level {
+        self.levels[f.index()]
+    }
+}
+
+/// Shortest email local part or phone national number a typo match is trusted on:
+/// below it, one edit away is too likely to be somebody else.
+const MIN_FUZZY_LOCAL: usize = 5;
+const MIN_FUZZY_DIGITS: usize = 7;
+
+pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
+    let mut levels = [Level::Missing; Field::COUNT];
+    levels[Field::Email.index()] = best(&a.emails, &b.emails, email_level);
+    levels[Field::Phone.index()] = best(&a.phones, &b.phones, |x, y| phone_level(x, y));
+    levels[Field::Loyalty.index()] = best(&a.loyalty, &b.loyalty, |x, y| {
+        if x.value == y.value {
+            if x.failed || y.failed { Level::Alias } else { Level::Exact }
+        } else if (x.failed || y.failed) && within_one_edit(&x.value, &y.value) {
+            Level::Alias
+        } else if within_one_edit(&x.value, &y.value) {
+            Level::Fuzzy
+        } else {
+            Level::Differ
+        }
+    });
+    levels[Field::Device.index()] =
+        best(&a.devices, &b.devices, |x, y| if x == y { Level::Exact } else { Level::Differ });
+    if let (Some(na), Some(nb)) = (&a.name, &b.name) {
+        let (g, f) = name_levels(na, nb);
+        levels[Field::Given.index()] = g;
+        levels[Field::Family.index()] = f;
+    }
+    if let (Some(x), Some(y)) = (&a.dob, &b.dob) {
+        levels[Field::BirthDate.index()] = dob_level(x, y);
+    }
+    if let (Some(x), Some(y)) = (&a.postal, &b.postal) {
+        levels[Field::Postal.index()] = if x == y {
+            Level::Exact
+        } else if x.len() >= 5 && within_one_edit(x, y) {
+            Level::Fuzzy
+        } else {
+            Level::Differ
+        };
+    }
+    if let (Some(x), Some(y)) = (&a.address, &b.address) {
+        levels[Field::Address.index()] = if x == y {
+            Level::Exact
+        } else if jaro_winkler(x, y) >= 0.93 {
+            Level::Fuzzy
+        } else {
+            Level::Differ
+        };
+    }
+    Comparison { levels }
+}
+
+/// The best (lowest) level over all value pairs; `Missing` when either side has none.
+fn best<T>(xs: &[T], ys: &[T], f: impl Fn(&T, &T) -> Level) -> Level {
+    if xs.is_empty() || ys.is_empty() {
+        return Level::Missing;
+    }
+    let mut out = Level::Differ;
+    for x in xs {
+        for y in ys {
+            out = out.min(f(x, y));
+            if out == Level::Exact {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn email_level(x: &EmailValue, y: &EmailValue) -> Level {
+    if x.value == y.value {
+        return if x.corrected || y.corrected { Level::Alias } else { Level::Exact };
+    }
+    let (lx, ly) = (x.local(), y.local());
+    if x.domain() == y.domain() && lx.len().min(ly.len()) >= MIN_FUZZY_LOCAL && within_one_edit(lx, ly) {
+        return Level::Fuzzy;
+    }
+    Level::Differ
+}
+
+pub(crate) fn phone_level(x: &str, y: &str) -> Level {
+    if x == y {
+        return Level::Exact;
+    }
+    // Same length keeps a wrong country code from passing as a typo.
+    if x.len() == y.len() && x.len() > MIN_FUZZY_DIGITS && within_one_edit(x, y) {
+        return Level::Fuzzy;
+    }
+    Level::Differ
+}
+
+fn dob_level(x: &crate::normalize::BirthDate, y: &crate::normalize::BirthDate) -> Level {
+    if x == y {
+        return Level::Exact;
+    }
+    if x.year() == y.year() && x.month() == y.day() && x.day() == y.month() {
+        return Level::Fuzzy; // day and month swapped
+    }
+    let fx = format!("{:04}{:02}{:02}", x.year(), x.month(), x.day());
+    let fy = format!("{:04}{:02}{:02}", y.year(), y.month(), y.day());
+    if within_one_edit(&fx, &fy) {
+        Level::Fuzzy
+    } else {
+        Level::Differ
+    }
+}
+
+/// Whether two dates can be one person's birth date typed twice.
+pub(crate) fn dob_compatible(x: &crate::normalize::BirthDate, y: &crate::normalize::BirthDate) -> bool {
+    dob_level(x, y) != Level::Differ
+}
+
+fn given_level(a: &NameValue, b: &NameValue) -> Level {
+    let (Some(ga), Some(gb)) = (a.given.as_deref(), b.given.as_deref()) else {
+        return Level::Missing;
+    };
+    if ga == gb {
+        return if a.given_is_initial() { Level::Initial } else { Level::Exact };
+    }
+    let (ia, ib) = (a.given_is_initial(), b.given_is_initial());
+    if ia || ib {
+        return if ga.chars().next() == gb.chars().next() { Level::Initial } else { Level::Differ };
+    }
+    if a.given_root.is_some() && a.given_root == b.given_root {
+        return Level::Alias;
+    }
+    if within_one_edit(ga, gb) || jaro_winkler(ga, gb) >= 0.9 {
+        return Level::Fuzzy;
+    }
+    Level::Differ
+}
+
+fn family_level(a: &NameValue, b: &NameValue) -> Level {
+    let (Some(fa), Some(fb)) = (a.family.as_deref(), b.family.as_deref()) else {
+        return Level::Missing;
+    };
+    if fa == fb {
+        return Level::Exact;
+    }
+    if (fa.len() >= 4 && within_one_edit(fa, fb)) || jaro_winkler(fa, fb) >= 0.92 {
+        return Level::Fuzzy;
+    }
+    // Compound surnames: "da cruz" and "cruz", "garcia lopez" and "garcia".
+    let ta: Vec<&str> = fa.split(' ').filter(|t| t.len() > 3).collect();
+    if fb.split(' ').filter(|t| t.len() > 3).any(|t| ta.contains(&t)) {
+        return Level::Alias;
+    }
+    Level::Differ
+}
+
+/// Given-name and family-name levels, trying the swapped reading
+/// ("Miller Scott" against "Scott Miller") when the straight one disagrees.
+pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
+    let straight = (given_level(a, b), family_level(a, b));
+    if straight.0 != Level::Differ && straight.1 != Level::Differ {
+        return straight;
+    }
+    if let (Some(ga), Some(fa), Some(gb), Some(fb)) = (&a.given, &a.family, &b.given, &b.family) {
+        if ga == fb && fa == gb && !a.given_is_initial() && !b.given_is_initial() {
+            return (Level::Exact, Level::Exact);
+        }
+    }
+    straight
+}
+
+/// Whether two names can belong to one person (given and family names both compatible).
+pub(crate) fn names_compatible(a: &NameValue, b: &NameValue) -> bool {
+    let (g, f) = name_levels(a, b);
+    g != Level::Differ && f != Level::Differ
+}

@@ -1,0 +1,244 @@
+//! Field levels to evidence: Fellegi-Sunter log-likelihood weights estimated from the data.
+//!
+//! For each field and level, the weight is `log2(m / u)`, where `m` is the
+//! chance of that level when both records are one person and `u` when they are
+//! two. Nothing here reads labels:
+//!
+//! - `u` comes from deterministic random pairs of the input (almost all of
+//!   them are two people), and for exact agreement on a name, birth date,
+//!   postal code or address from the value's own frequency (term-frequency
+//!   adjustment: agreeing on a rare value counts more than on a common one).
+//!   Frequencies count each provisional customer (records already joined by
+//!   an exact identifier) once, so one person's many records do not make
+//!   their name look common.
+//! - `m` comes from pairs joined by an exact identifier of another kind
+//!   (near-certain matches), blended with a prior so that small inputs get
+//!   sound defaults.
+//! - the prior odds of a match come from the provisional customers' sizes.
+
+use super::{compare, Comparison, Field, Level};
+use crate::prepare::Prepared;
+use crate::util::{self, FxMap};
+
+/// Pseudo-count of the default m distribution in the blend with observed pairs.
+const M_PRIOR_WEIGHT: f64 = 20.0;
+/// Random pairs drawn to estimate u.
+const U_SAMPLE_PAIRS: u64 = 400_000;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Weights {
+    m: [[f64; Level::COUNT]; Field::COUNT],
+    u: [[f64; Level::COUNT]; Field::COUNT],
+    /// Term frequencies: value hash -> share of provisional customers holding it.
+    tf: [FxMap<u64, f64>; Field::COUNT],
+    tf_floor: [f64; Field::COUNT],
+    prior_bits: f64,
+}
+
+/// One field's contribution to a pair's score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Evidence {
+    pub(crate) field: Field,
+    pub(crate) level: Level,
+    pub(crate) bits: f64,
+}
+
+impl Weights {
+    /// Log2 prior odds that two random records are one person.
+    pub(crate) fn prior_bits(&self) -> f64 {
+        self.prior_bits
+    }
+
+    /// Weight of one field at one level; `value_key` is the hash of the agreed value for TF.
+    fn bits(&self, field: Field, level: Level, value_key: Option<u64>) -> f64 {
+        if level == Level::Missing || (level == Level::Differ && field.differ_is_neutral()) {
+            return 0.0;
+        }
+        let (f, l) = (field.index(), level.index());
+        let m = self.m[f][l];
+        let mut u = self.u[f][l];
+        if level == Level::Exact {
+            if let Some(k) = value_key {
+                if let Some(&share) = self.tf[f].get(&k) {
+                    u = share.max(self.tf_floor[f]);
+                }
+            }
+        }
+        (m / u).log2()
+    }
+
+    /// The evidence of every non-missing field and the total score in bits (prior included).
+    pub(crate) fn evidence(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> (Vec<Evidence>, f64) {
+        let mut out = Vec::new();
+        let mut total = self.prior_bits;
+        for field in Field::ALL {
+            let level = cmp.level(field);
+            if level == Level::Missing {
+                continue;
+            }
+            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
+            let bits = self.bits(field, level, key);
+            total += bits;
+            out.push(Evidence { field, level, bits });
+        }
+        (out, total)
+    }
+
+    /// The total score in bits, prior included.
+    pub(crate) fn score(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> f64 {
+        let mut total = self.prior_bits;
+        for field in Field::ALL {
+            let level = cmp.level(field);
+            if level == Level::Missing {
+                continue;
+            }
+            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
+            total += self.bits(field, level, key);
+        }
+        total
+    }
+}
+
+fn hash_str(field: Field, s: &str) -> u64 {
+    util::fixed_state().hash_one((field as u8, s))
+}
+
+/// The TF key of a record's value for a field that has term frequencies.
+fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
+    match field {
+        Field::Given => r.name.as_ref().and_then(|n| {
+            if n.given_is_initial() { None } else { n.given_root.as_deref().map(|g| hash_str(field, g)) }
+        }),
+        Field::Family => r.name.as_ref().and_then(|n| n.family.as_deref()).map(|f| hash_str(field, f)),
+        Field::BirthDate => r.dob.map(|d| hash_str(field, &d.to_string())),
+        Field::Postal => r.postal.as_deref().map(|p| hash_str(field, p)),
+        Field::Address => r.address.as_deref().map(|p| hash_str(field, p)),
+        _ => None,
+    }
+}
+
+fn agreed_key(field: Field, a: &Prepared, _b: &Prepared) -> Option<u64> {
+    tf_key(field, a)
+}
+
+const TF_FIELDS: [Field; 5] = [Field::Given, Field::Family, Field::BirthDate, Field::Postal, Field::Address];
+
+/// Default m distribution over levels when the data has no pairs to learn from.
+fn default_m(field: Field) -> [f64; Level::COUNT] {
+    // Missing, Exact, Alias, Fuzzy, Initial, Differ
+    let raw = match field {
+        Field::Email | Field::Phone => [0.0, 0.6, 0.02, 0.05, 0.0, 0.33],
+        Field::Device => [0.0, 0.5, 0.0, 0.0, 0.0, 0.5],
+        Field::Loyalty => [0.0, 0.9, 0.04, 0.02, 0.0, 0.04],
+        Field::Given => [0.0, 0.8, 0.06, 0.07, 0.04, 0.03],
+        Field::Family => [0.0, 0.9, 0.02, 0.06, 0.0, 0.02],
+        Field::BirthDate => [0.0, 0.93, 0.0, 0.05, 0.0, 0.02],
+        Field::Postal => [0.0, 0.85, 0.0, 0.05, 0.0, 0.1],
+        Field::Address => [0.0, 0.7, 0.0, 0.15, 0.0, 0.15],
+    };
+    raw
+}
+
+fn possible(field: Field, level: Level) -> bool {
+    default_m(field)[level.index()] > 0.0
+}
+
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Estimates weights from prepared records and a provisional clustering
+/// (`group[i]`: the provisional customer of record `i`, from exact identifiers),
+/// with `training` pairs joined by an identifier of kind `via` (near-certain matches).
+pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u32, Field)]) -> Weights {
+    let n = records.len();
+    // u from random pairs.
+    let mut u_counts = [[0f64; Level::COUNT]; Field::COUNT];
+    if n >= 2 {
+        let all_pairs = (n as u64) * (n as u64 - 1) / 2;
+        let draws = all_pairs.min(U_SAMPLE_PAIRS);
+        let mut state = 0x1d6_7a9c_u64;
+        for _ in 0..draws {
+            let i = (splitmix(&mut state) % n as u64) as usize;
+            let mut j = (splitmix(&mut state) % (n as u64 - 1)) as usize;
+            if j >= i {
+                j += 1;
+            }
+            let cmp = compare(&records[i], &records[j]);
+            for f in Field::ALL {
+                u_counts[f.index()][cmp.level(f).index()] += 1.0;
+            }
+        }
+    }
+    let mut u = [[0f64; Level::COUNT]; Field::COUNT];
+    for f in Field::ALL {
+        let row = &u_counts[f.index()];
+        let present: f64 = row.iter().skip(1).sum();
+        for l in Level::ALL.into_iter().skip(1) {
+            if !possible(f, l) {
+                continue;
+            }
+            // Half a count for never-seen levels keeps weights finite and shrinks with more data.
+            u[f.index()][l.index()] = (row[l.index()].max(0.5)) / (present + 1.0);
+        }
+    }
+    // m from identifier-joined pairs, excluding the field that joined them.
+    let mut m_counts = [[0f64; Level::COUNT]; Field::COUNT];
+    for &(a, b, via) in training {
+        let cmp = compare(&records[a as usize], &records[b as usize]);
+        for f in Field::ALL {
+            if f == via {
+                continue;
+            }
+            m_counts[f.index()][cmp.level(f).index()] += 1.0;
+        }
+    }
+    let mut m = [[0f64; Level::COUNT]; Field::COUNT];
+    for f in Field::ALL {
+        let row = &m_counts[f.index()];
+        let present: f64 = row.iter().skip(1).sum();
+        let d = default_m(f);
+        for l in Level::ALL.into_iter().skip(1) {
+            if !possible(f, l) {
+                continue;
+            }
+            m[f.index()][l.index()] = (row[l.index()] + M_PRIOR_WEIGHT * d[l.index()]) / (present + M_PRIOR_WEIGHT);
+        }
+    }
+    // Term frequencies, one count per provisional customer.
+    let mut tf: [FxMap<u64, f64>; Field::COUNT] = std::array::from_fn(|_| util::map());
+    let mut tf_floor = [1.0; Field::COUNT];
+    for f in TF_FIELDS {
+        let mut seen = util::set::<(u64, u32)>();
+        let mut with_field = util::set::<u32>();
+        let counts = &mut tf[f.index()];
+        for (i, r) in records.iter().enumerate() {
+            if let Some(k) = tf_key(f, r) {
+                let g = group.get(i).copied().unwrap_or(i as u32);
+                with_field.insert(g);
+                if seen.insert((k, g)) {
+                    *counts.entry(k).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+        let total = with_field.len().max(1) as f64;
+        for v in counts.values_mut() {
+            *v /= total;
+        }
+        tf_floor[f.index()] = 1.0 / total;
+    }
+    // Prior odds from the provisional customers.
+    let mut sizes: FxMap<u32, u64> = util::map();
+    for (i, _) in records.iter().enumerate() {
+        *sizes.entry(group.get(i).copied().unwrap_or(i as u32)).or_insert(0) += 1;
+    }
+    let linked: f64 = sizes.values().map(|&s| (s * s.saturating_sub(1) / 2) as f64).sum();
+    let all = (n as f64) * (n as f64 - 1.0) / 2.0;
+    let lambda = if all > 0.0 { ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5) } else { 0.5 };
+    let prior_bits = (lambda / (1.0 - lambda)).log2();
+    Weights { m, u, tf, tf_floor, prior_bits }
+}

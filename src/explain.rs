@@ -1,0 +1,152 @@
+//! Explanation: the evidence chain behind "A and B are one customer", or what kept them apart.
+
+use std::fmt;
+
+use crate::graph::Guard;
+use crate::normalize::FieldKind;
+
+/// One field's contribution to a scored link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldEvidence {
+    /// The field (`"email"`, `"given name"`, `"birth date"`).
+    pub field: &'static str,
+    /// The comparison level (`"exact"`, `"one typo apart"`, `"different"`).
+    pub level: &'static str,
+    /// The weight in bits (log2 likelihood ratio); negative is evidence against.
+    pub bits: f64,
+}
+
+/// What one link in a chain rests on.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum LinkBasis {
+    /// Both records hold the same identifier value (masked here).
+    SharedIdentifier {
+        /// The identifier kind.
+        kind: FieldKind,
+        /// The value, masked: personal data stays out of explanations.
+        masked_value: String,
+    },
+    /// The pair's evidence scored above the threshold.
+    Score {
+        /// Posterior log2 odds of a match, prior included.
+        bits: f64,
+    },
+}
+
+/// One link of a chain: two records and why they were joined.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkStep {
+    /// One record id.
+    pub from: String,
+    /// The other record id.
+    pub to: String,
+    /// What the link rests on.
+    pub basis: LinkBasis,
+    /// The per-field evidence between the two records.
+    pub fields: Vec<FieldEvidence>,
+}
+
+/// Why two records are in different customers.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ApartReason {
+    /// No blocking key or identifier is shared: the pair was never compared.
+    NoCandidate,
+    /// Compared, but the evidence scored below the threshold.
+    BelowThreshold {
+        /// The pair's score in bits.
+        bits: f64,
+        /// The threshold in bits.
+        threshold: f64,
+    },
+    /// A merge between their customers was refused by a guard.
+    Refused {
+        /// The guard that refused it.
+        guard: Guard,
+    },
+}
+
+/// The answer to "why are these two records (not) one customer?".
+///
+/// Built by [`IdentityGraph::explain`](crate::IdentityGraph::explain); renders as readable text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub(crate) a: String,
+    pub(crate) b: String,
+    pub(crate) chain: Vec<LinkStep>,
+    pub(crate) apart: Option<ApartReason>,
+    pub(crate) direct: Vec<FieldEvidence>,
+}
+
+impl Explanation {
+    /// Whether the two records are one customer.
+    pub fn same_customer(&self) -> bool {
+        self.apart.is_none()
+    }
+    /// The chain of links joining them (empty when apart or identical).
+    pub fn chain(&self) -> &[LinkStep] {
+        &self.chain
+    }
+    /// What kept them apart, when they are.
+    pub fn apart_reason(&self) -> Option<&ApartReason> {
+        self.apart.as_ref()
+    }
+    /// The direct field-by-field comparison of the two records.
+    pub fn direct_evidence(&self) -> &[FieldEvidence] {
+        &self.direct
+    }
+}
+
+fn write_fields(f: &mut fmt::Formatter<'_>, fields: &[FieldEvidence], indent: &str) -> fmt::Result {
+    for e in fields {
+        writeln!(f, "{indent}{:<12} {:<15} {:+6.1} bits", e.field, e.level, e.bits)?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.apart {
+            None if self.chain.is_empty() => writeln!(f, "{} and {} are the same record", self.a, self.b),
+            None => {
+                writeln!(f, "{} and {} are one customer, joined by {} link(s):", self.a, self.b, self.chain.len())?;
+                for (i, step) in self.chain.iter().enumerate() {
+                    match &step.basis {
+                        LinkBasis::SharedIdentifier { kind, masked_value } => writeln!(
+                            f,
+                            "  {}. {} -- {}: same {kind} ({masked_value})",
+                            i + 1,
+                            step.from,
+                            step.to
+                        )?,
+                        LinkBasis::Score { bits } => writeln!(
+                            f,
+                            "  {}. {} -- {}: scored {bits:+.1} bits",
+                            i + 1,
+                            step.from,
+                            step.to
+                        )?,
+                    }
+                    write_fields(f, &step.fields, "       ")?;
+                }
+                Ok(())
+            }
+            Some(reason) => {
+                write!(f, "{} and {} are different customers: ", self.a, self.b)?;
+                match reason {
+                    ApartReason::NoCandidate => writeln!(f, "they share no identifier or blocking key, so they were never compared")?,
+                    ApartReason::BelowThreshold { bits, threshold } => {
+                        writeln!(f, "their evidence scores {bits:+.1} bits, below the threshold of {threshold:+.1}")?
+                    }
+                    ApartReason::Refused { guard } => writeln!(f, "a merge of their customers was refused: {guard}")?,
+                }
+                if !self.direct.is_empty() {
+                    writeln!(f, "  direct comparison:")?;
+                    write_fields(f, &self.direct, "    ")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

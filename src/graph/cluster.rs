@@ -1,0 +1,278 @@
+//! Guarded clustering: records join into customers only through links that pass
+//! every guard, strongest evidence first.
+//!
+//! 1. **Exact identifiers.** Each identifier value shared by several records
+//!    is a candidate link. Values are taken in order of how clearly they belong
+//!    to one person (fewest different people among their records, then fewest
+//!    records), so personal values build customers before shared ones are
+//!    judged. A value whose records show `generic_min_people` clearly
+//!    different people is *generic*: it links nothing and is reported. A value
+//!    whose customers' evidence conflicts (a household tablet, a recycled phone)
+//!    is *shared*: it links none of them.
+//! 2. **Estimation.** With those provisional customers, m/u weights, term
+//!    frequencies and the prior are estimated (see `compare::score`).
+//! 3. **Scored links.** Candidate pairs from blocking are scored; pairs above
+//!    the threshold are merged from the highest score down, each merge refused
+//!    when the two customers' evidence conflicts.
+//!
+//! Every decision depends on record content and record ids only, never on
+//! input order or thread count.
+
+use rayon::prelude::*;
+
+use crate::block;
+use crate::compare::score::{self, Weights};
+use crate::compare::{compare, Field};
+use crate::graph::guard::{people_lower_bound, Guard, Profile};
+use crate::graph::union_find::UnionFind;
+use crate::normalize::FieldKind;
+use crate::prepare::Prepared;
+use crate::util;
+use crate::Config;
+
+/// What joined (or tried to join) two records.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Via {
+    /// Both records hold this identifier value.
+    Identifier(FieldKind, Box<str>),
+    /// The pair's evidence scored this many bits (posterior log2 odds).
+    Scored(f64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Link {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) via: Via,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Refusal {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) via: Via,
+    pub(crate) guard: Guard,
+}
+
+/// An identifier value that links records of many different people and so links nothing.
+///
+/// ```
+/// use idgraph::{Config, IdentityGraph, Record};
+///
+/// let mut graph = IdentityGraph::new(Config::new())?;
+/// let people = [("Ann Lee", "1980-01-01"), ("Bob Cruz", "1971-05-02"), ("Eve Park", "1990-09-09")];
+/// let records = people.iter().enumerate().map(|(i, (name, dob))| {
+///     Record::new(format!("r{i}")).unwrap().phone("+1 212 555 0199").name(*name).birth_date(*dob)
+/// });
+/// graph.upsert_batch(records)?;
+/// assert_eq!(graph.generic_values().len(), 1);
+/// assert_eq!(graph.generic_values()[0].people(), 3);
+/// # Ok::<(), idgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GenericValue {
+    kind: FieldKind,
+    value: String,
+    records: usize,
+    people: usize,
+}
+
+impl GenericValue {
+    /// The identifier kind.
+    pub fn kind(&self) -> FieldKind {
+        self.kind
+    }
+    /// The canonical value. It is caller data: mask it before logging.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+    /// How many records hold it.
+    pub fn records(&self) -> usize {
+        self.records
+    }
+    /// How many clearly different people (by name or birth date) hold it, at least.
+    pub fn people(&self) -> usize {
+        self.people
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Resolution {
+    pub(crate) labels: Vec<u32>,
+    pub(crate) links: Vec<Link>,
+    pub(crate) refusals: Vec<Refusal>,
+    pub(crate) generic: Vec<GenericValue>,
+    pub(crate) weights: Weights,
+    pub(crate) threshold_bits: f64,
+    pub(crate) candidate_pairs: usize,
+    pub(crate) oversized_keys: usize,
+}
+
+/// Training pairs taken per identifier value for m estimation.
+const TRAINING_PAIRS_PER_VALUE: usize = 16;
+
+fn field_of(kind: FieldKind) -> Field {
+    match kind {
+        FieldKind::Email => Field::Email,
+        FieldKind::Phone => Field::Phone,
+        FieldKind::LoyaltyId => Field::Loyalty,
+        _ => Field::Device,
+    }
+}
+
+struct State<'a> {
+    records: &'a [Prepared],
+    config: &'a Config,
+    uf: UnionFind,
+    profiles: Vec<Profile>,
+    links: Vec<Link>,
+    refusals: Vec<Refusal>,
+}
+
+impl State<'_> {
+    fn merge(&mut self, a: u32, b: u32, via: Via) {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if let Some((keep, gone)) = self.uf.union(ra, rb) {
+            let absorbed = std::mem::take(&mut self.profiles[gone as usize]);
+            self.profiles[keep as usize].absorb(absorbed);
+            self.links.push(Link { a, b, via });
+        }
+    }
+}
+
+pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
+    let n = records.len();
+    let mut st = State {
+        records,
+        config,
+        uf: UnionFind::new(n),
+        profiles: records.iter().enumerate().map(|(i, r)| Profile::of(i as u32, r)).collect(),
+        links: Vec::new(),
+        refusals: Vec::new(),
+    };
+    let (generic, training) = identifier_links(&mut st);
+    let labels = st.uf.labels();
+    let weights = score::estimate(records, &labels, &training);
+    let threshold_bits = config
+        .match_threshold
+        .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2());
+    let cands = block::candidates(records, config.block_cap, config.fuzzy_identifiers, |a, b| {
+        labels[a as usize] == labels[b as usize]
+    });
+    let mut scored: Vec<(f64, u32, u32)> = cands
+        .pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (ra, rb) = (&records[a as usize], &records[b as usize]);
+            let s = weights.score(ra, rb, &compare(ra, rb));
+            (s >= threshold_bits).then_some((s, a, b))
+        })
+        .collect();
+    scored.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (s, a, b) in scored {
+        let (ra, rb) = (st.uf.find(a), st.uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        match st.profiles[ra as usize].conflict(&st.profiles[rb as usize], records, config) {
+            Some(guard) => st.refusals.push(Refusal { a, b, via: Via::Scored(s), guard }),
+            None => st.merge(a, b, Via::Scored(s)),
+        }
+    }
+    Resolution {
+        labels: st.uf.labels(),
+        links: st.links,
+        refusals: st.refusals,
+        generic,
+        weights,
+        threshold_bits,
+        candidate_pairs: cands.pairs.len(),
+        oversized_keys: cands.oversized_keys,
+    }
+}
+
+/// Stage 1: exact identifier links. Returns the generic values and m-training pairs.
+fn identifier_links(st: &mut State<'_>) -> (Vec<GenericValue>, Vec<(u32, u32, Field)>) {
+    let records = st.records;
+    let min_people = st.config.generic_min_people;
+    let mut index: util::FxMap<(FieldKind, &str), Vec<u32>> = util::map();
+    for (i, r) in records.iter().enumerate() {
+        for (kind, v) in r.identifiers() {
+            index.entry((kind, v)).or_default().push(i as u32);
+        }
+    }
+    let mut values: Vec<(usize, (FieldKind, &str), Vec<u32>)> = index
+        .into_iter()
+        .filter(|(_, members)| members.len() >= 2)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(key, members)| (people_lower_bound(&members, records, min_people), key, members))
+        .collect();
+    values.sort_unstable_by(|x, y| {
+        x.0.cmp(&y.0).then(x.2.len().cmp(&y.2.len())).then(x.1.cmp(&y.1))
+    });
+    let mut generic = Vec::new();
+    let mut training = Vec::new();
+    for (people, (kind, value), members) in values {
+        if people >= min_people {
+            generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people });
+            continue;
+        }
+        // One representative record per current customer, in record order.
+        let mut reps: Vec<(u32, u32)> = Vec::new(); // (root, record)
+        for &m in &members {
+            let r = st.uf.find(m);
+            if !reps.iter().any(|&(root, _)| root == r) {
+                reps.push((r, m));
+            }
+        }
+        if reps.len() > 1 {
+            let mut acc = st.profiles[reps[0].0 as usize].clone();
+            let mut refused = None;
+            for &(root, m) in &reps[1..] {
+                match acc.conflict(&st.profiles[root as usize], records, st.config) {
+                    Some(g) => {
+                        refused = Some((m, g));
+                        break;
+                    }
+                    None => acc.absorb(st.profiles[root as usize].clone()),
+                }
+            }
+            if let Some((m, guard)) = refused {
+                let groups = customer_groups(st, &reps, min_people);
+                if groups >= min_people {
+                    generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people: groups });
+                }
+                let guard = if matches!(guard, Guard::Limit(_)) { guard } else { Guard::SharedValue };
+                st.refusals.push(Refusal { a: reps[0].1, b: m, via: Via::Identifier(kind, value.into()), guard });
+                continue;
+            }
+            for &(_, m) in &reps[1..] {
+                st.merge(reps[0].1, m, Via::Identifier(kind, value.into()));
+            }
+        }
+        for w in members.windows(2).take(TRAINING_PAIRS_PER_VALUE) {
+            training.push((w[0], w[1], field_of(kind)));
+        }
+    }
+    generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
+    (generic, training)
+}
+
+/// How many mutually conflicting groups the customers touched by a value fall into.
+fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
+    let mut groups: Vec<Profile> = Vec::new();
+    for &(root, _) in reps {
+        let p = &st.profiles[root as usize];
+        match groups.iter_mut().find(|g| g.conflict(p, st.records, st.config).is_none()) {
+            Some(g) => g.absorb(p.clone()),
+            None => {
+                groups.push(p.clone());
+                if groups.len() >= cap {
+                    break;
+                }
+            }
+        }
+    }
+    groups.len()
+}

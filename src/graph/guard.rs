@@ -1,0 +1,202 @@
+//! Over-merge protection: what a customer already holds, and which merges would
+//! join evidence that cannot be one person's.
+
+use crate::compare::{dob_compatible, names_compatible};
+use crate::compare::string::within_one_edit;
+use crate::normalize::{BirthDate, FieldKind};
+use crate::prepare::Prepared;
+use crate::Config;
+
+/// Why a merge was refused.
+///
+/// ```
+/// use idgraph::Guard;
+/// assert_eq!(Guard::BirthDate.to_string(), "different birth dates");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Guard {
+    /// The two sides hold birth dates that are not one date typed twice.
+    BirthDate,
+    /// The two sides hold names that cannot be one person's.
+    Name,
+    /// The two sides hold different valid loyalty member numbers.
+    LoyaltyId,
+    /// The merge would give one customer more values of this kind than the configured limit.
+    Limit(FieldKind),
+    /// The value is shared by people whose evidence conflicts (a household tablet,
+    /// a family email, a recycled phone): it links none of them.
+    SharedValue,
+}
+
+impl std::fmt::Display for Guard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Guard::BirthDate => f.write_str("different birth dates"),
+            Guard::Name => f.write_str("names that do not match"),
+            Guard::LoyaltyId => f.write_str("different loyalty members"),
+            Guard::Limit(kind) => write!(f, "too many {kind} values for one customer"),
+            Guard::SharedValue => f.write_str("a value shared by people with conflicting evidence"),
+        }
+    }
+}
+
+/// Representatives kept per customer: a customer's evidence is pairwise
+/// compatible, so a few representatives decide conflicts as well as all would.
+const MAX_REPRESENTATIVES: usize = 8;
+
+/// What one provisional customer holds, for conflict checks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Profile {
+    named: Vec<u32>,
+    dobs: Vec<BirthDate>,
+    loyalty: Vec<Box<str>>,
+    /// Distinct identifier values per kind (hashes), for the per-customer limits.
+    ids: [Vec<u64>; 4],
+}
+
+fn kind_slot(kind: FieldKind) -> Option<usize> {
+    match kind {
+        FieldKind::Email => Some(0),
+        FieldKind::Phone => Some(1),
+        FieldKind::LoyaltyId => Some(2),
+        FieldKind::DeviceId => Some(3),
+        _ => None,
+    }
+}
+
+const SLOT_KINDS: [FieldKind; 4] = [FieldKind::Email, FieldKind::Phone, FieldKind::LoyaltyId, FieldKind::DeviceId];
+
+fn hash_value(kind: FieldKind, v: &str) -> u64 {
+    crate::util::fixed_state().hash_one((kind as u8, v))
+}
+
+impl Profile {
+    pub(crate) fn of(index: u32, r: &Prepared) -> Profile {
+        let mut p = Profile::default();
+        if r.name.is_some() {
+            p.named.push(index);
+        }
+        if let Some(d) = r.dob {
+            p.dobs.push(d);
+        }
+        for l in r.loyalty.iter().filter(|l| !l.failed) {
+            if !p.loyalty.contains(&l.value) {
+                p.loyalty.push(l.value.clone());
+            }
+        }
+        for (kind, v) in r.identifiers() {
+            if let Some(s) = kind_slot(kind) {
+                let h = hash_value(kind, v);
+                if !p.ids[s].contains(&h) {
+                    p.ids[s].push(h);
+                }
+            }
+        }
+        p
+    }
+
+    /// The first conflict between two customers' evidence, if any.
+    pub(crate) fn conflict(&self, other: &Profile, records: &[Prepared], config: &Config) -> Option<Guard> {
+        for a in &self.dobs {
+            for b in &other.dobs {
+                if !dob_compatible(a, b) {
+                    return Some(Guard::BirthDate);
+                }
+            }
+        }
+        for &a in &self.named {
+            for &b in &other.named {
+                if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name) {
+                    if !names_compatible(na, nb) {
+                        return Some(Guard::Name);
+                    }
+                }
+            }
+        }
+        for a in &self.loyalty {
+            for b in &other.loyalty {
+                if a != b && !within_one_edit(a, b) {
+                    return Some(Guard::LoyaltyId);
+                }
+            }
+        }
+        for (s, kind) in SLOT_KINDS.into_iter().enumerate() {
+            let limit = config.get_max_per_customer(kind).unwrap_or(usize::MAX);
+            let (a, b) = (&self.ids[s], &other.ids[s]);
+            if a.len() + b.len() > limit {
+                let union = a.len() + b.iter().filter(|h| !a.contains(h)).count();
+                if union > limit {
+                    return Some(Guard::Limit(kind));
+                }
+            }
+        }
+        None
+    }
+
+    /// Absorbs `other` (after a merge).
+    pub(crate) fn absorb(&mut self, other: Profile) {
+        for i in other.named {
+            if self.named.len() < MAX_REPRESENTATIVES {
+                self.named.push(i);
+            }
+        }
+        for d in other.dobs {
+            if !self.dobs.contains(&d) && self.dobs.len() < MAX_REPRESENTATIVES {
+                self.dobs.push(d);
+            }
+        }
+        for l in other.loyalty {
+            if !self.loyalty.contains(&l) && self.loyalty.len() < MAX_REPRESENTATIVES {
+                self.loyalty.push(l);
+            }
+        }
+        for (s, ids) in other.ids.into_iter().enumerate() {
+            for h in ids {
+                if !self.ids[s].contains(&h) {
+                    self.ids[s].push(h);
+                }
+            }
+        }
+    }
+}
+
+/// How many clearly different people a set of records shows at least, by names
+/// and birth dates (greedy grouping of compatible records; stops counting at `cap`).
+pub(crate) fn people_lower_bound(members: &[u32], records: &[Prepared], cap: usize) -> usize {
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for &m in members {
+        let r = &records[m as usize];
+        if r.name.is_none() && r.dob.is_none() {
+            continue;
+        }
+        let fits = |g: &Vec<u32>| {
+            g.iter().all(|&o| {
+                let q = &records[o as usize];
+                let names_ok = match (&r.name, &q.name) {
+                    (Some(a), Some(b)) => names_compatible(a, b),
+                    _ => true,
+                };
+                let dob_ok = match (&r.dob, &q.dob) {
+                    (Some(a), Some(b)) => dob_compatible(a, b),
+                    _ => true,
+                };
+                names_ok && dob_ok
+            })
+        };
+        match groups.iter_mut().find(|g| fits(g)) {
+            Some(g) => {
+                if g.len() < MAX_REPRESENTATIVES {
+                    g.push(m)
+                }
+            }
+            None => {
+                groups.push(vec![m]);
+                if groups.len() >= cap {
+                    return groups.len();
+                }
+            }
+        }
+    }
+    groups.len().max(1)
+}

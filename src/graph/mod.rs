@@ -1,0 +1,384 @@
+//! The identity graph: records in, customers out.
+
+pub(crate) mod cluster;
+pub(crate) mod guard;
+pub(crate) mod union_find;
+
+pub use cluster::GenericValue;
+pub use guard::Guard;
+
+use std::collections::{BTreeMap, VecDeque};
+
+use rayon::prelude::*;
+
+use crate::compare::{compare, score::Evidence};
+use crate::error::{Error, ErrorKind};
+use crate::explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkStep};
+use crate::id::CustomerId;
+use crate::normalize::{LoyaltyScheme, Normalizer};
+use crate::prepare::{prepare, Prepared, Rejection};
+use crate::record::Record;
+use crate::util::{self, FxMap};
+use crate::Config;
+use cluster::{Resolution, Via};
+
+/// The result of one record's upsert: its customer and the values refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    record_id: String,
+    customer: CustomerId,
+    rejected: Vec<Rejection>,
+}
+
+impl Outcome {
+    /// The record's id.
+    pub fn record_id(&self) -> &str {
+        &self.record_id
+    }
+    /// The customer the record belongs to.
+    pub fn customer(&self) -> CustomerId {
+        self.customer
+    }
+    /// Values of the record that were refused, with reasons.
+    pub fn rejected(&self) -> &[Rejection] {
+        &self.rejected
+    }
+}
+
+/// Summary statistics of the last resolve.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Stats {
+    /// Records held.
+    pub records: usize,
+    /// Customers.
+    pub customers: usize,
+    /// Records in the largest customer.
+    pub largest_customer: usize,
+    /// Candidate pairs scored.
+    pub candidate_pairs: usize,
+    /// Blocking keys too common to generate pairs.
+    pub oversized_keys: usize,
+    /// Merges refused by a guard.
+    pub refused_merges: usize,
+    /// The score threshold in bits.
+    pub threshold_bits: f64,
+    /// The estimated prior log2 odds that two random records are one person.
+    pub prior_bits: f64,
+}
+
+#[derive(Debug)]
+struct Resolved {
+    prepared: Vec<Prepared>,
+    index: FxMap<Box<str>, u32>,
+    resolution: Resolution,
+    customer: Vec<CustomerId>,
+    members: BTreeMap<CustomerId, Vec<u32>>,
+}
+
+/// An identity graph: holds records, resolves them into customers.
+///
+/// ```
+/// use idgraph::{Config, IdentityGraph, Record};
+///
+/// let mut graph = IdentityGraph::new(Config::new())?;
+/// graph.upsert_batch(vec![
+///     Record::new("web-1")?.source("web").email("Jane.Doe@gmail.com").name("Jane Doe"),
+///     Record::new("pos-7")?.source("pos").phone("(415) 555-0132").email("janedoe@gmail.com").country("US"),
+///     Record::new("loy-3")?.source("loyalty").phone("+1 415 555 0132").name("DOE, Jane"),
+/// ])?;
+/// let c = graph.customer_of("web-1").unwrap();
+/// assert_eq!(graph.customer_of("loy-3"), Some(c));
+/// assert_eq!(graph.records_of(c).len(), 3);
+/// println!("{}", graph.explain("web-1", "loy-3")?);
+/// # Ok::<(), idgraph::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct IdentityGraph {
+    config: Config,
+    records: BTreeMap<String, Record>,
+    resolved: Option<Resolved>,
+    next_customer: u64,
+}
+
+impl IdentityGraph {
+    /// An empty graph.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidConfig`] when a setting is out of range.
+    pub fn new(config: Config) -> Result<IdentityGraph, Error> {
+        config.validate()?;
+        Ok(IdentityGraph { config, records: BTreeMap::new(), resolved: None, next_customer: 1 })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Adds records, or new versions of records already held (same `id`), and
+    /// resolves. Within one batch a later record with the same id replaces an
+    /// earlier one. Returns one outcome per input record, in input order.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidRecord`] when a record's id is empty; nothing is applied then.
+    pub fn upsert_batch<I>(&mut self, records: I) -> Result<Vec<Outcome>, Error>
+    where
+        I: IntoIterator<Item = Record>,
+    {
+        let batch: Vec<Record> = records.into_iter().collect();
+        for r in &batch {
+            crate::record::check_id(r.id())?;
+        }
+        let ids: Vec<String> = batch.iter().map(|r| r.id().to_string()).collect();
+        for r in batch {
+            self.records.insert(r.id().to_string(), r);
+        }
+        self.resolve_all();
+        let resolved = self.resolved.as_ref().ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "graph not resolved"))?;
+        ids.into_iter()
+            .map(|id| {
+                let i = *resolved.index.get(id.as_str()).ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
+                Ok(Outcome {
+                    record_id: id,
+                    customer: resolved.customer[i as usize],
+                    rejected: resolved.prepared[i as usize].rejected.clone(),
+                })
+            })
+            .collect()
+    }
+
+    fn normalizer(&self) -> Normalizer {
+        // The default region and fallbacks come from the data: the countries records
+        // declare, most common first, unless the configuration names one.
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for r in self.records.values() {
+            if let Some(c) = r.get_country() {
+                let c = c.trim().to_ascii_uppercase();
+                if c.len() == 2 {
+                    *counts.entry(c).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut by_count: Vec<(usize, String)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+        by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut regions: Vec<String> = by_count.into_iter().map(|(_, c)| c).take(8).collect();
+        let mut n = Normalizer::new().placeholders(self.config.placeholders.clone());
+        if let Some(r) = &self.config.default_region {
+            regions.retain(|x| x != r);
+            n = n.default_region(r);
+        }
+        n = n.fallback_regions(regions);
+        let scheme = match &self.config.loyalty {
+            Some(s) => s.clone(),
+            None => LoyaltyScheme::infer(self.records.values().flat_map(|r| r.loyalty_ids().iter().map(String::as_str))),
+        };
+        n.loyalty_scheme(scheme)
+    }
+
+    fn resolve_all(&mut self) {
+        let normalizer = self.normalizer();
+        let records: Vec<&Record> = self.records.values().collect();
+        let prepared: Vec<Prepared> = records.par_iter().map(|r| prepare(r, &normalizer)).collect();
+        let resolution = cluster::resolve(&prepared, &self.config);
+        let mut index: FxMap<Box<str>, u32> = util::map_with_capacity(prepared.len());
+        for (i, p) in prepared.iter().enumerate() {
+            index.insert(p.id.clone(), i as u32);
+        }
+        // Customers are numbered by anchor: earliest timestamp, then smallest record id.
+        let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (i, &root) in resolution.labels.iter().enumerate() {
+            groups.entry(root).or_default().push(i as u32);
+        }
+        let mut anchored: Vec<((i64, &str), Vec<u32>)> = groups
+            .into_values()
+            .map(|members| {
+                let anchor = members
+                    .iter()
+                    .map(|&m| (prepared[m as usize].ts.unwrap_or(i64::MAX), &*prepared[m as usize].id))
+                    .min()
+                    .unwrap_or((i64::MAX, ""));
+                (anchor, members)
+            })
+            .collect();
+        anchored.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut customer = vec![CustomerId::from_raw(0); prepared.len()];
+        let mut members_of = BTreeMap::new();
+        for (_, members) in anchored {
+            let id = CustomerId::from_raw(self.next_customer);
+            self.next_customer += 1;
+            for &m in &members {
+                customer[m as usize] = id;
+            }
+            members_of.insert(id, members);
+        }
+        self.resolved = Some(Resolved { prepared, index, resolution, customer, members: members_of });
+    }
+
+    /// The customer a record belongs to, `None` for an unknown id.
+    pub fn customer_of(&self, record_id: &str) -> Option<CustomerId> {
+        let r = self.resolved.as_ref()?;
+        r.index.get(record_id).map(|&i| r.customer[i as usize])
+    }
+
+    /// The record ids of a customer, sorted; empty for an unknown customer.
+    pub fn records_of(&self, customer: CustomerId) -> Vec<&str> {
+        let Some(r) = self.resolved.as_ref() else { return Vec::new() };
+        r.members
+            .get(&customer)
+            .map(|m| m.iter().map(|&i| &*r.prepared[i as usize].id).collect())
+            .unwrap_or_default()
+    }
+
+    /// The record held under `record_id`.
+    pub fn record(&self, record_id: &str) -> Option<&Record> {
+        self.records.get(record_id)
+    }
+
+    /// Every record id with its customer, sorted by record id.
+    pub fn assignments(&self) -> impl Iterator<Item = (&str, CustomerId)> {
+        self.resolved
+            .iter()
+            .flat_map(|r| r.prepared.iter().zip(&r.customer).map(|(p, &c)| (&*p.id, c)))
+    }
+
+    /// Number of records held.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the graph holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Identifier values found generic: they link many different people and so link nothing.
+    pub fn generic_values(&self) -> &[GenericValue] {
+        self.resolved.as_ref().map(|r| r.resolution.generic.as_slice()).unwrap_or(&[])
+    }
+
+    /// Statistics of the last resolve.
+    pub fn stats(&self) -> Stats {
+        let Some(r) = self.resolved.as_ref() else { return Stats::default() };
+        Stats {
+            records: r.prepared.len(),
+            customers: r.members.len(),
+            largest_customer: r.members.values().map(Vec::len).max().unwrap_or(0),
+            candidate_pairs: r.resolution.candidate_pairs,
+            oversized_keys: r.resolution.oversized_keys,
+            refused_merges: r.resolution.refusals.len(),
+            threshold_bits: r.resolution.threshold_bits,
+            prior_bits: r.resolution.weights.prior_bits(),
+        }
+    }
+
+    /// Explains why two records are one customer (the chain of links, each with
+    /// its fields, levels and weights) or what kept them apart.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownRecord`] when either id is not in the graph.
+    pub fn explain(&self, a: &str, b: &str) -> Result<Explanation, Error> {
+        let unknown = || Error::new(ErrorKind::UnknownRecord, "record id not in the graph");
+        let r = self.resolved.as_ref().ok_or_else(unknown)?;
+        let ia = *r.index.get(a).ok_or_else(unknown)?;
+        let ib = *r.index.get(b).ok_or_else(unknown)?;
+        let weights = &r.resolution.weights;
+        let fields_of = |x: u32, y: u32| -> Vec<FieldEvidence> {
+            let (px, py) = (&r.prepared[x as usize], &r.prepared[y as usize]);
+            let (ev, _) = weights.evidence(px, py, &compare(px, py));
+            ev.into_iter().map(to_field_evidence).collect()
+        };
+        let (pa, pb) = (&r.prepared[ia as usize], &r.prepared[ib as usize]);
+        let (_, direct_bits) = weights.evidence(pa, pb, &compare(pa, pb));
+        let direct = fields_of(ia, ib);
+        let labels = &r.resolution.labels;
+        if labels[ia as usize] == labels[ib as usize] {
+            let chain = self.chain(r, ia, ib, &fields_of);
+            return Ok(Explanation { a: a.to_string(), b: b.to_string(), chain, apart: None, direct });
+        }
+        let (ca, cb) = (labels[ia as usize], labels[ib as usize]);
+        let refused = r.resolution.refusals.iter().find(|f| {
+            let (x, y) = (labels[f.a as usize], labels[f.b as usize]);
+            (x == ca && y == cb) || (x == cb && y == ca)
+        });
+        let apart = match refused {
+            Some(f) => ApartReason::Refused { guard: f.guard },
+            None if direct_bits >= r.resolution.threshold_bits => {
+                ApartReason::BelowThreshold { bits: direct_bits, threshold: r.resolution.threshold_bits }
+            }
+            None if shares_key(pa, pb) => {
+                ApartReason::BelowThreshold { bits: direct_bits, threshold: r.resolution.threshold_bits }
+            }
+            None => ApartReason::NoCandidate,
+        };
+        Ok(Explanation { a: a.to_string(), b: b.to_string(), chain: Vec::new(), apart: Some(apart), direct })
+    }
+
+    fn chain(
+        &self,
+        r: &Resolved,
+        from: u32,
+        to: u32,
+        fields_of: &dyn Fn(u32, u32) -> Vec<FieldEvidence>,
+    ) -> Vec<LinkStep> {
+        if from == to {
+            return Vec::new();
+        }
+        let root = r.resolution.labels[from as usize];
+        let mut adj: FxMap<u32, Vec<(u32, usize)>> = util::map();
+        for (k, l) in r.resolution.links.iter().enumerate() {
+            if r.resolution.labels[l.a as usize] == root {
+                adj.entry(l.a).or_default().push((l.b, k));
+                adj.entry(l.b).or_default().push((l.a, k));
+            }
+        }
+        let mut prev: FxMap<u32, (u32, usize)> = util::map();
+        let mut queue = VecDeque::from([from]);
+        while let Some(x) = queue.pop_front() {
+            if x == to {
+                break;
+            }
+            for &(y, k) in adj.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
+                if y != from && !prev.contains_key(&y) {
+                    prev.insert(y, (x, k));
+                    queue.push_back(y);
+                }
+            }
+        }
+        let mut steps = Vec::new();
+        let mut cur = to;
+        while let Some(&(p, k)) = prev.get(&cur) {
+            let link = &r.resolution.links[k];
+            let basis = match &link.via {
+                Via::Identifier(kind, v) => {
+                    LinkBasis::SharedIdentifier { kind: *kind, masked_value: crate::normalize::text::mask(v) }
+                }
+                Via::Scored(bits) => LinkBasis::Score { bits: *bits },
+            };
+            steps.push(LinkStep {
+                from: r.prepared[p as usize].id.to_string(),
+                to: r.prepared[cur as usize].id.to_string(),
+                basis,
+                fields: fields_of(p, cur),
+            });
+            cur = p;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+fn to_field_evidence(e: Evidence) -> FieldEvidence {
+    FieldEvidence { field: e.field.name(), level: e.level.name(), bits: e.bits }
+}
+
+fn shares_key(a: &Prepared, b: &Prepared) -> bool {
+    let keys = |r: &Prepared| {
+        let mut out = Vec::new();
+        crate::block::key::fuzzy_identifier_keys(r, &mut out);
+        crate::block::key::evidence_keys(r, &mut out);
+        out
+    };
+    let ka = keys(a);
+    keys(b).iter().any(|k| ka.contains(k))
+}

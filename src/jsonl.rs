@@ -1,0 +1,231 @@
+//! Reading records from JSON lines: one bad line is one typed error, the rest go on.
+
+use std::io::BufRead;
+
+use crate::error::{Error, ErrorKind};
+use crate::record::Record;
+use crate::util::{self, FxSet};
+
+/// The longest input line read, in bytes; a longer line is skipped with an error.
+pub const MAX_LINE_LEN: usize = 1 << 20;
+
+/// Reads records from JSON lines, one per line, yielding each line's record or
+/// its error (with the 1-based line number). Blank lines are skipped.
+///
+/// A malformed line, a line without an `id`, a line longer than
+/// [`MAX_LINE_LEN`], invalid UTF-8, or an `id` already seen in this stream
+/// gives an [`Error`] for that line; reading goes on with the next line.
+/// Only a failure of the underlying reader ends the stream (after one `Io` error).
+///
+/// ```
+/// let input = "{\"id\":\"a\",\"email\":\"x@y.com\"}\nnot json\n{\"id\":\"a\"}\n{\"id\":\"b\"}\n";
+/// let results: Vec<_> = idgraph::read_jsonl(input.as_bytes()).collect();
+/// assert_eq!(results.len(), 4);
+/// assert!(results[0].is_ok());
+/// assert_eq!(results[1].as_ref().unwrap_err().line(), Some(2));
+/// assert_eq!(results[2].as_ref().unwrap_err().kind(), idgraph::ErrorKind::DuplicateId);
+/// assert_eq!(results[3].as_ref().unwrap().id(), "b");
+/// ```
+pub fn read_jsonl<R: BufRead>(reader: R) -> JsonlReader<R> {
+    JsonlReader { reader, line: 0, buf: Vec::new(), seen: util::set(), failed: false }
+}
+
+/// The iterator returned by [`read_jsonl`].
+#[derive(Debug)]
+pub struct JsonlReader<R> {
+    reader: R,
+    line: u64,
+    buf: Vec<u8>,
+    seen: FxSet<String>,
+    failed: bool,
+}
+
+enum Line {
+    Eof,
+    Ok,
+    TooLong(usize),
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// The number of lines read so far.
+    pub fn lines_read(&self) -> u64 {
+        self.line
+    }
+
+    // Reads one line into `buf` without ever holding more than MAX_LINE_LEN bytes of it.
+    fn next_line(&mut self) -> std::io::Result<Line> {
+        self.buf.clear();
+        let mut total = 0usize;
+        let mut any = false;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            any = true;
+            let (take, done) = match memchr_newline(chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            if total + take <= MAX_LINE_LEN + 1 {
+                self.buf.extend_from_slice(&chunk[..take]);
+            }
+            total += take;
+            self.reader.consume(take);
+            if done {
+                break;
+            }
+        }
+        if !any {
+            return Ok(Line::Eof);
+        }
+        if total > MAX_LINE_LEN + 1 {
+            self.buf.clear();
+            return Ok(Line::TooLong(total));
+        }
+        Ok(Line::Ok)
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Record, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            let state = match self.next_line() {
+                Ok(s) => s,
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(Error::io(e).at_line(self.line + 1)));
+                }
+            };
+            match state {
+                Line::Eof => return None,
+                Line::TooLong(n) => {
+                    self.line += 1;
+                    return Some(Err(Error::new(
+                        ErrorKind::InvalidRecord,
+                        format!("line is {n} bytes, at most {MAX_LINE_LEN}"),
+                    )
+                    .at_line(self.line)));
+                }
+                Line::Ok => {
+                    self.line += 1;
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.parse_current());
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    fn parse_current(&mut self) -> Result<Record, Error> {
+        let record = parse_record(&self.buf).map_err(|e| e.at_line(self.line))?;
+        if !self.seen.insert(record.id().to_string()) {
+            return Err(Error::new(ErrorKind::DuplicateId, "record id already seen in this input")
+                .at_line(self.line));
+        }
+        Ok(record)
+    }
+}
+
+/// Parses one JSON object into a record.
+pub(crate) fn parse_record(line: &[u8]) -> Result<Record, Error> {
+    serde_json::from_slice::<Record>(line).map_err(|e| {
+        // serde_json's message can quote a piece of the input; keep only its category
+        // and position so that no identifier ends up in logs.
+        let what = match e.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "malformed JSON",
+            serde_json::error::Category::Eof => "truncated JSON",
+            serde_json::error::Category::Data => data_error_text(&e),
+        };
+        Error::new(ErrorKind::InvalidRecord, format!("{what} (column {})", e.column()))
+    })
+}
+
+fn data_error_text(e: &serde_json::Error) -> &'static str {
+    let msg = e.to_string();
+    if msg.contains("missing field `id`") {
+        "record has no id"
+    } else if msg.contains("record id is empty") {
+        "record id is empty"
+    } else if msg.contains("record id is null") {
+        "record id is null"
+    } else if msg.contains("record id is") {
+        "record id is too long"
+    } else if msg.contains("values in one field") {
+        "too many values in one field"
+    } else if msg.contains("invalid type") {
+        "a field has the wrong type (expected a string, number, array of strings or null)"
+    } else {
+        "not a record object"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(input: &[u8]) -> Vec<(u64, ErrorKind, String)> {
+        read_jsonl(input)
+            .filter_map(|r| r.err())
+            .map(|e| (e.line().unwrap_or(0), e.kind(), e.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_bad_lines_are_typed_and_reading_goes_on() {
+        let input = b"{\"id\":\"a\"}\n\n{\"email\":\"secret@x.com\"}\n{\"id\":\"b\",}\n\xff\xfe\n[1,2]\n{\"id\":\"a\"}\n{\"id\":\"c\"}";
+        let ok: Vec<String> = read_jsonl(&input[..]).filter_map(|r| r.ok()).map(|r| r.id().to_string()).collect();
+        assert_eq!(ok, ["a", "c"]);
+        let errs = errors(input);
+        let lines: Vec<u64> = errs.iter().map(|e| e.0).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7]);
+        assert_eq!(errs[4].1, ErrorKind::DuplicateId);
+        assert!(errs.iter().all(|e| !e.2.contains("secret")), "{errs:?}");
+    }
+
+    #[test]
+    fn jsonl_huge_line_is_skipped() {
+        let mut input = b"{\"id\":\"big\",\"name\":\"".to_vec();
+        input.extend(std::iter::repeat_n(b'x', 10 << 20));
+        input.extend_from_slice(b"\"}\n{\"id\":\"next\"}\n");
+        let out: Vec<_> = read_jsonl(&input[..]).collect();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].as_ref().unwrap_err().line(), Some(1));
+        assert_eq!(out[1].as_ref().unwrap().id(), "next");
+    }
+
+    #[test]
+    fn jsonl_deep_nesting_is_an_error_not_a_crash() {
+        let mut input = b"{\"id\":\"d\",\"x\":".to_vec();
+        input.extend(std::iter::repeat_n(b'[', 100_000));
+        input.extend(std::iter::repeat_n(b']', 100_000));
+        input.extend_from_slice(b"}\n");
+        let out: Vec<_> = read_jsonl(&input[..]).collect();
+        assert_eq!(out.len(), 1);
+        assert!(out[0].is_err());
+    }
+
+    #[test]
+    fn jsonl_crlf_and_missing_final_newline() {
+        let out: Vec<_> = read_jsonl(&b"{\"id\":\"a\"}\r\n{\"id\":\"b\"}"[..]).collect();
+        assert!(out.iter().all(|r| r.is_ok()));
+        assert_eq!(out.len(), 2);
+    }
+}

@@ -1,0 +1,322 @@
+//! The input record: what one channel saw of one customer at one time.
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::error::{Error, ErrorKind};
+
+/// The longest record id accepted, in bytes.
+pub const MAX_ID_LEN: usize = 256;
+
+/// One record from one channel: an id, where it came from, and whatever
+/// identifiers and supporting evidence that channel captured.
+///
+/// Every field but `id` is optional. Identifiers (email, phone, loyalty ID,
+/// device ID) may carry several values. Build one in code with the by-value
+/// setters, or read JSON lines with [`read_jsonl`](crate::read_jsonl).
+///
+/// ```
+/// use idgraph::Record;
+///
+/// let r = Record::new("r1")?
+///     .source("pos")
+///     .phone("(415) 555-0132")
+///     .loyalty_id("LY-0042-1337")
+///     .name("Jane Doe")
+///     .country("US");
+/// assert_eq!(r.id(), "r1");
+/// assert_eq!(r.phones(), ["(415) 555-0132"]);
+/// # Ok::<(), idgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    #[serde(deserialize_with = "de_id")]
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    ts: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    email: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    phone: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    loyalty_id: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    device_id: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    given_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    family_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    birth_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    country: Option<String>,
+}
+
+macro_rules! setters {
+    ($($(#[$doc:meta])* $field:ident / $getter:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $field(mut self, value: impl Into<String>) -> Record {
+            self.$field = Some(value.into());
+            self
+        }
+        #[doc = concat!("The raw `", stringify!($field), "` value, if any.")]
+        pub fn $getter(&self) -> Option<&str> {
+            self.$field.as_deref()
+        }
+    )*};
+}
+
+macro_rules! multi_setters {
+    ($($(#[$doc:meta])* $field:ident / $getter:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $field(mut self, value: impl Into<String>) -> Record {
+            self.$field.push(value.into());
+            self
+        }
+        #[doc = concat!("The raw `", stringify!($field), "` values, in input order.")]
+        pub fn $getter(&self) -> &[String] {
+            &self.$field
+        }
+    )*};
+}
+
+impl Record {
+    /// A record with this id and no other field.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidRecord`] when the id is empty (after trimming) or
+    /// longer than [`MAX_ID_LEN`] bytes.
+    pub fn new(id: impl Into<String>) -> Result<Record, Error> {
+        let id = id.into();
+        check_id(&id)?;
+        Ok(Record {
+            id,
+            source: None,
+            ts: None,
+            email: Vec::new(),
+            phone: Vec::new(),
+            loyalty_id: Vec::new(),
+            device_id: Vec::new(),
+            name: None,
+            given_name: None,
+            family_name: None,
+            birth_date: None,
+            postal_code: None,
+            address: None,
+            country: None,
+        })
+    }
+
+    /// The record's id, unique within a graph.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    setters! {
+        /// The channel: `web`, `app`, `pos`, `email`, `sms`, `loyalty`, `call_center`, or any other string.
+        source / get_source;
+        /// When the channel saw the customer, RFC 3339 (`2024-03-01T12:00:00Z`).
+        ts / get_ts;
+        /// The full name as typed (`"Jane Doe"`, `"DOE, Jane"`).
+        name / get_name;
+        /// The given name, when the channel captures it separately.
+        given_name / get_given_name;
+        /// The family name, when the channel captures it separately.
+        family_name / get_family_name;
+        /// The birth date as typed.
+        birth_date / get_birth_date;
+        /// The postal code as typed.
+        postal_code / get_postal_code;
+        /// The street address as typed.
+        address / get_address;
+        /// The country, ISO 3166 alpha-2 (`"US"`); sets the phone region and date order.
+        country / get_country;
+    }
+
+    multi_setters! {
+        /// Adds an email address.
+        email / emails;
+        /// Adds a phone number.
+        phone / phones;
+        /// Adds a loyalty member number.
+        loyalty_id / loyalty_ids;
+        /// Adds a device identifier.
+        device_id / device_ids;
+    }
+
+    /// The timestamp as milliseconds since the Unix epoch, when `ts` is valid RFC 3339.
+    pub(crate) fn ts_millis(&self) -> Option<i64> {
+        self.ts.as_deref().and_then(crate::util::rfc3339::parse_millis)
+    }
+}
+
+pub(crate) fn check_id(id: &str) -> Result<(), Error> {
+    if id.trim().is_empty() {
+        return Err(Error::new(ErrorKind::InvalidRecord, "record id is empty"));
+    }
+    if id.len() > MAX_ID_LEN {
+        return Err(Error::new(
+            ErrorKind::InvalidRecord,
+            format!("record id is {} bytes, at most {MAX_ID_LEN}", id.len()),
+        ));
+    }
+    Ok(())
+}
+
+// Channel exports write ids and numbers both as strings and as JSON numbers
+// (a loyalty number exported from a spreadsheet), so scalars are read as text.
+struct Scalar(Option<String>);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, a number or null")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(Some(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar(Some(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(Some(v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(Some(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
+                // A float cannot be an identifier without losing digits.
+                Err(E::custom("a fractional number is not a valid value"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
+                Err(E::custom("a boolean is not a valid value"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn de_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Scalar::deserialize(d)?.0 {
+        Some(id) => check_id(&id).map(|()| id).map_err(de::Error::custom),
+        None => Err(de::Error::custom("record id is null")),
+    }
+}
+
+fn de_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Scalar::deserialize(d)?.0)
+}
+
+fn de_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, a number, an array of them, or null")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Vec<String>, E> {
+            Ok(vec![v])
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Scalar(v)) = seq.next_element::<Scalar>()? {
+                if let Some(v) = v {
+                    if out.len() >= MAX_VALUES_PER_FIELD {
+                        return Err(de::Error::custom(format!(
+                            "more than {MAX_VALUES_PER_FIELD} values in one field"
+                        )));
+                    }
+                    out.push(v);
+                }
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// The most values one identifier field of one record may carry.
+pub const MAX_VALUES_PER_FIELD: usize = 64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_reads_strings_arrays_numbers_and_nulls() {
+        let r: Record = serde_json::from_str(
+            r#"{"id":"r1","email":["a@x.com",null,"b@x.com"],"phone":4155550132,
+                "loyalty_id":null,"name":"Jane","unknown_field":{"x":1}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.emails(), ["a@x.com", "b@x.com"]);
+        assert_eq!(r.phones(), ["4155550132"]);
+        assert!(r.loyalty_ids().is_empty());
+        assert_eq!(r.get_name(), Some("Jane"));
+    }
+
+    #[test]
+    fn record_numeric_id_is_text() {
+        let r: Record = serde_json::from_str(r#"{"id":42}"#).unwrap();
+        assert_eq!(r.id(), "42");
+    }
+
+    #[test]
+    fn record_rejects_missing_empty_and_null_id() {
+        for line in [r#"{"email":"a@x.com"}"#, r#"{"id":""}"#, r#"{"id":"  "}"#, r#"{"id":null}"#] {
+            assert!(serde_json::from_str::<Record>(line).is_err(), "{line}");
+        }
+    }
+
+    #[test]
+    fn record_rejects_float_and_bool_values() {
+        assert!(serde_json::from_str::<Record>(r#"{"id":"a","phone":1.5}"#).is_err());
+        assert!(serde_json::from_str::<Record>(r#"{"id":"a","name":true}"#).is_err());
+    }
+
+    #[test]
+    fn record_new_rejects_empty_id() {
+        assert_eq!(Record::new(" ").unwrap_err().kind(), ErrorKind::InvalidRecord);
+        assert!(Record::new("x".repeat(MAX_ID_LEN + 1)).is_err());
+    }
+
+    #[test]
+    fn record_round_trips_through_json() {
+        let r = Record::new("r9").unwrap().email("a@x.com").email("b@y.com").country("GB");
+        let s = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<Record>(&s).unwrap(), r);
+    }
+}

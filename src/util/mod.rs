@@ -1,0 +1,26 @@
+//! Small private helpers.
+
+pub(crate) mod rfc3339;
+
+/// A hasher with fixed keys: hash maps iterate in the same order on every run and
+/// platform build, so nothing downstream can depend on a random seed.
+pub(crate) type FixedState = ahash::RandomState;
+
+pub(crate) fn fixed_state() -> FixedState {
+    ahash::RandomState::with_seeds(0x1d67_7a9c, 0x5eed_0f1d, 0x9e37_79b9, 0x7f4a_7c15)
+}
+
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, FixedState>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, FixedState>;
+
+pub(crate) fn map<K, V>() -> FxMap<K, V> {
+    FxMap::with_hasher(fixed_state())
+}
+
+pub(crate) fn map_with_capacity<K, V>(n: usize) -> FxMap<K, V> {
+    FxMap::with_capacity_and_hasher(n, fixed_state())
+}
+
+pub(crate) fn set<K>() -> FxSet<K> {
+    FxSet::with_hasher(fixed_state())
+}
