@@ -1,1 +1,7 @@
 //! Integration tests, one binary (see STYLE.md 8.5).
+
+mod accuracy;
+mod api;
+mod properties;
+mod resolve;
+mod support;

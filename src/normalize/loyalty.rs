@@ -52,11 +52,6 @@ impl LoyaltyScheme {
         self.digits = Some(digits);
         self
     }
-    /// Estimates a scheme from sample values. (SCAFFOLD)
-    pub fn infer<'a>(values: impl IntoIterator<Item = &'a str>) -> LoyaltyScheme {
-        let _ = values.into_iter().count();
-        LoyaltyScheme::default()
-    }
     /// The check digit algorithm.
     pub fn check_digit(mut self, check: CheckDigit) -> LoyaltyScheme {
         self.check_digit = check;
