@@ -21,7 +21,7 @@ pub(crate) fn read_records(path: &Path, mut progress: impl FnMut(u64)) -> io::Re
     let mut records = Vec::new();
     let mut bad = 0;
     let mut reader = read_jsonl(open(path)?);
-    for item in reader.by_ref() {
+    while let Some(item) = reader.next() {
         match item {
             Ok(r) => records.push(r),
             Err(e) if e.kind() == idgraph::ErrorKind::Io => return Err(io::Error::other(e.to_string())),

@@ -245,7 +245,9 @@ impl Normalizer {
     /// Normalizes a birth date. See [`birth_date`].
     pub fn birth_date(&self, raw: &str, country: Option<&str>) -> Result<BirthDate, RejectReason> {
         self.precheck(raw)?;
-        date::parse(raw, country)
+        let d = date::parse(raw, country)?;
+        self.check(FieldKind::BirthDate, &d.to_string())?;
+        Ok(d)
     }
 
     /// Normalizes a postal code. See [`postal_code`].
