@@ -1,6 +1,34 @@
 //! Phone numbers to E.164.
-// SCAFFOLD: the public shape below is fixed; the body is to be written.
+//!
+//! A raw value is first cleaned to its digits and a flag for a leading `+`
+//! (separators and an extension suffix dropped), then
+//! read under several interpretations in a fixed order; the first one that the
+//! `phonenumber` metadata (a port of libphonenumber) calls *valid* wins:
+//!
+//! 1. explicit international (`+44 ...`, also `+44 (0)20 ...`: the trunk
+//!    `0` is dropped by the metadata where the region has one);
+//! 2. national, in the record's region or else in each fallback region in
+//!    order (the metadata also strips the region's trunk prefix, its own
+//!    international prefix, and a country code typed without `+`); a `+`
+//!    number that is not valid internationally gets this reading too, for a
+//!    `+` typed before a national number;
+//! 3. the digits with `+` prepended (a country code typed without `+`);
+//! 4. the digits after a leading `00`, or after `011` when a candidate region
+//!    is in the North American plan (+1).
+//!
+//! Validity is the metadata's, not a length check: numbers in unallocated
+//! ranges are refused. The US `555-01XX` fiction range *is* valid in this
+//! metadata (libphonenumber's own US example number is `201-555-0123`), while
+//! Ofcom's drama range `07700 900XXX` is *not* a valid GB mobile.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use phonenumber::country::{Id, Source};
+use phonenumber::metadata::DATABASE;
+use phonenumber::PhoneNumber;
+
+use crate::normalize::text::nfkc_lower;
 use crate::RejectReason;
 
 /// A phone number in E.164 form (`+14155550132`).
@@ -21,15 +49,880 @@ impl Phone {
     }
     /// The national significant number: the digits after the country code.
     pub fn national_number(&self) -> &str {
-        let cc_len = self.country_code.to_string().len();
-        &self.e164[1 + cc_len..]
+        // Counted arithmetically so the accessor neither allocates nor can
+        // slice out of bounds.
+        let cc_len = decimal_len(self.country_code);
+        self.e164.get(1 + cc_len..).unwrap_or("")
     }
 }
+
+/// Fewest digits a phone number may have (after dropping an extension).
+const MIN_DIGITS: usize = 6;
+/// Most digits accepted: 15 (E.164) plus a 2-digit international prefix,
+/// which leaves room for `00` + a full international number.
+const MAX_DIGITS: usize = 17;
+/// Most digits an extension suffix may have to be recognised and dropped.
+const MAX_EXTENSION_DIGITS: usize = 7;
 
 /// Parses one raw number. `region` is the record's ISO 3166 alpha-2 country
 /// (upper case); when it is `None`, `fallback` regions are tried in order and
 /// the first under which the number is valid wins.
-pub(crate) fn parse(raw: &str, region: Option<&str>, fallback: &[&str]) -> Result<Phone, RejectReason> {
-    let _ = (raw, region, fallback);
-    todo!()
+///
+/// Syntax is checked before the region: letters (other than an extension
+/// suffix), stray symbols, a `+` after a digit, fewer than 6 or more than 17
+/// digits are [`RejectReason::InvalidSyntax`] whatever the region. A record
+/// region that the metadata does not know is [`RejectReason::UnknownRegion`]
+/// even for a `+` number (the record's country is wrong and should be seen);
+/// an unknown fallback region is, only when the number needs a region
+/// (fallbacks are configuration, consulted for national numbers). A number
+/// that is valid under no
+/// interpretation is [`RejectReason::InvalidForRegion`] naming the record's
+/// region, else the first fallback region, else `"??"`. Without region and
+/// fallback, only `+` and `00` numbers can be read; other numbers are
+/// [`RejectReason::NoRegion`]. (`011` is not read as an international prefix
+/// without a North American region, because `0116...` is also a UK national
+/// number.)
+pub(crate) fn parse(
+    raw: &str,
+    region: Option<&str>,
+    fallback: &[&str],
+) -> Result<Phone, RejectReason> {
+    let cleaned = if raw.is_ascii() {
+        clean(raw)?
+    } else {
+        // NFKC folds fullwidth digits, `＋` and exotic spaces to ASCII; it
+        // allocates, so plain ASCII input skips it.
+        clean(&nfkc_lower(raw))?
+    };
+    let region = match region {
+        Some(r) => Some(region_code(r).ok_or(RejectReason::UnknownRegion)?),
+        None => None,
+    };
+    match cache_key(&cleaned, region, fallback) {
+        Some(key) => cached(key, || interpret(&cleaned, region, fallback)),
+        None => interpret(&cleaned, region, fallback),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cleaning
+
+/// The digits of a number and whether it began with `+`: everything that
+/// decides the outcome once the region is fixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cleaned {
+    plus: bool,
+    len: usize,
+    digits: [u8; MAX_DIGITS],
+}
+
+impl Cleaned {
+    fn digits(&self) -> &[u8] {
+        self.digits.get(..self.len).unwrap_or(&[])
+    }
+}
+
+const LETTERS: RejectReason = RejectReason::InvalidSyntax {
+    rule: "letters in a phone number",
+};
+const SYMBOL: RejectReason = RejectReason::InvalidSyntax {
+    rule: "unexpected character in a phone number",
+};
+const LATE_PLUS: RejectReason = RejectReason::InvalidSyntax {
+    rule: "plus sign after the first digit",
+};
+const TOO_FEW: RejectReason = RejectReason::InvalidSyntax {
+    rule: "fewer than 6 digits",
+};
+const TOO_MANY: RejectReason = RejectReason::InvalidSyntax {
+    rule: "more than 17 digits",
+};
+
+fn clean(s: &str) -> Result<Cleaned, RejectReason> {
+    let mut out = Cleaned {
+        plus: false,
+        len: 0,
+        digits: [0; MAX_DIGITS],
+    };
+    for (i, c) in s.char_indices() {
+        if let Some(d) = digit_value(c) {
+            let slot = out.digits.get_mut(out.len).ok_or(TOO_MANY)?;
+            *slot = d;
+            out.len += 1;
+        } else if c == '+' {
+            // Repeated leading pluses (`++44`) are a typing slip, not a second number.
+            if out.len > 0 {
+                return Err(LATE_PLUS);
+            }
+            out.plus = true;
+        } else if is_separator(c) {
+            // Brackets too: the `0` of `+44 (0)20 ...` is kept here, and the
+            // metadata drops it as the region's trunk prefix; that also keeps
+            // it where it belongs to the number (`+39 (0)6 ...` is Rome).
+        } else if out.len > 0 && s.get(i..).is_some_and(is_extension) {
+            break;
+        } else if c.is_alphabetic() {
+            return Err(LETTERS);
+        } else {
+            return Err(SYMBOL);
+        }
+    }
+    if out.len < MIN_DIGITS {
+        return Err(TOO_FEW);
+    }
+    Ok(out)
+}
+
+/// ASCII digits, and the Arabic-Indic, Eastern Arabic-Indic and Devanagari
+/// digits that NFKC leaves alone but people do type into phone fields.
+fn digit_value(c: char) -> Option<u8> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6F0}'..='\u{6F9}' => '\u{6F0}',
+        '\u{966}'..='\u{96F}' => '\u{966}',
+        _ => return None,
+    };
+    u8::try_from(u32::from(c) - u32::from(zero))
+        .ok()
+        .map(|d| d + b'0')
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '.' | '-' | '/' | '(' | ')' | '[' | ']'
+            // Unicode dashes and the minus sign, which word processors substitute.
+            | '\u{2010}'..='\u{2015}' | '\u{2212}'
+            // Invisible format characters copied along with numbers: soft
+            // hyphen, zero-width space and joiners, bidi marks and embeddings,
+            // word joiner, bidi isolates, byte order mark.
+            | '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    ) || c.is_whitespace()
+}
+
+/// Whether `rest` is an extension suffix (`x123`, `ext. 12`, `#5`) and
+/// nothing else: a marker, optional punctuation, 1 to 7 digits, white space.
+fn is_extension(rest: &str) -> bool {
+    const MARKERS: [&str; 5] = ["extension", "extn", "ext", "x", "#"];
+    let Some(marker) = MARKERS.iter().find(|m| {
+        rest.as_bytes()
+            .get(..m.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+    }) else {
+        return false;
+    };
+    let Some(tail) = rest.get(marker.len()..) else {
+        return false;
+    };
+    let tail =
+        tail.trim_start_matches(|c: char| matches!(c, '.' | ':' | '=' | '-') || c.is_whitespace());
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=MAX_EXTENSION_DIGITS).contains(&digits)
+        && tail.get(digits..).is_some_and(|t| t.trim().is_empty())
+}
+
+// ---------------------------------------------------------------------------
+// Regions
+
+/// A region code as two upper-case ASCII letters, if it has that shape
+/// (lower case is accepted: the case carries no meaning).
+fn region_code(code: &str) -> Option<[u8; 2]> {
+    match code.as_bytes() {
+        &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+        }
+        _ => None,
+    }
+}
+
+/// A region known to the phone metadata, with its country calling code.
+#[derive(Clone, Copy, Debug)]
+struct Region {
+    id: Id,
+    code: [u8; 2],
+    calling_code: u16,
+}
+
+fn known_region(code: [u8; 2]) -> Option<Region> {
+    let s = std::str::from_utf8(&code).ok()?;
+    let id: Id = s.parse().ok()?;
+    let meta = DATABASE.by_id(id.as_ref())?;
+    Some(Region {
+        id,
+        code,
+        calling_code: meta.country_code(),
+    })
+}
+
+fn region_name(code: [u8; 2]) -> String {
+    String::from_utf8_lossy(&code).into_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Interpretation
+
+fn interpret(
+    cleaned: &Cleaned,
+    region: Option<[u8; 2]>,
+    fallback: &[&str],
+) -> Result<Phone, RejectReason> {
+    let digits = cleaned.digits();
+
+    // Regions under which a national reading is tried, in order.
+    let mut candidates: Vec<Region> = Vec::new();
+    if let Some(code) = region {
+        candidates.push(known_region(code).ok_or(RejectReason::UnknownRegion)?);
+    }
+
+    // A `+` is explicit, so it is read first and needs no region.
+    if cleaned.plus {
+        if let Some(p) = read_international(digits) {
+            return Ok(p);
+        }
+    }
+
+    match region {
+        Some(_) => {}
+        None => {
+            for code in fallback {
+                let code = region_code(code).ok_or(RejectReason::UnknownRegion)?;
+                candidates.push(known_region(code).ok_or(RejectReason::UnknownRegion)?);
+            }
+        }
+    }
+
+    for &r in &candidates {
+        if let Some(p) = read_national(r, digits) {
+            return Ok(p);
+        }
+    }
+
+    // A country code typed without `+`. Never tried without a region: a bare
+    // national number would too often happen to be valid somewhere else.
+    if !cleaned.plus && !candidates.is_empty() {
+        if let Some(p) = read_international(digits) {
+            return Ok(p);
+        }
+    }
+
+    // `00` is the ITU international prefix; people use it even where the
+    // local one differs (the US dials 011, yet `001 617 ...` is common).
+    let nanp = candidates.iter().any(|r| r.calling_code == 1);
+    let idd_rest = match digits {
+        [b'0', b'0', rest @ ..] => Some(rest),
+        [b'0', b'1', b'1', rest @ ..] if nanp => Some(rest),
+        _ => None,
+    };
+    if let Some(rest) = idd_rest {
+        if let Some(p) = read_international(rest) {
+            return Ok(p);
+        }
+    }
+
+    if candidates.is_empty() && !cleaned.plus && idd_rest.is_none() {
+        return Err(RejectReason::NoRegion);
+    }
+    let reported = candidates
+        .first()
+        .map_or_else(|| "??".to_owned(), |r| region_name(r.code));
+    Err(RejectReason::InvalidForRegion { region: reported })
+}
+
+/// Reads `digits` as a national number of region `r`, valid only.
+fn read_national(r: Region, digits: &[u8]) -> Option<Phone> {
+    let number = read(Some(r.id), &[digits])?;
+    match number.code().source() {
+        Source::Idd => {
+            // The metadata dropped the region's own international prefix
+            // (`0011` in AU) but then strips the *region's* trunk prefix from
+            // the foreign number, turning `0011 39 06...` into `+39 6...`.
+            // Reading the rest as international avoids that.
+            let meta = DATABASE.by_id(r.id.as_ref())?;
+            let text = std::str::from_utf8(digits).ok()?;
+            let idd = meta
+                .international_prefix()?
+                .find(text)
+                .filter(|m| m.start() == 0)?;
+            read_international(digits.get(idd.end()..)?)
+        }
+        Source::Number => {
+            // The metadata took the leading digits for the region's country
+            // code typed without `+` (`4917...` in DE). If that is not valid,
+            // the whole digits may still be a national number, as Italian
+            // mobiles `39x...` are.
+            valid(&number).or_else(|| {
+                let cc = digits.get(..decimal_len(r.calling_code))?;
+                read(None, &[b"+", cc, digits]).and_then(|n| valid(&n))
+            })
+        }
+        Source::Default | Source::Plus => valid(&number),
+    }
+}
+
+/// Reads `digits` as an international number (a `+` before them), valid
+/// only. No region is passed: the metadata would apply that region's trunk
+/// prefix rule to a foreign number (`+39 02...` read in GB loses its `0`).
+fn read_international(digits: &[u8]) -> Option<Phone> {
+    read(None, &[b"+", digits]).and_then(|n| valid(&n))
+}
+
+/// Parses the concatenated `parts` under `region`, without judging validity.
+fn read(region: Option<Id>, parts: &[&[u8]]) -> Option<PhoneNumber> {
+    // `+`, a country code of at most 3 digits and MAX_DIGITS digits, on the
+    // stack; the parts are ASCII digits and `+` only.
+    let mut buf = [0u8; MAX_DIGITS + 4];
+    let mut n = 0;
+    for &b in parts.iter().flat_map(|p| p.iter()) {
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    let text = std::str::from_utf8(buf.get(..n)?).ok()?;
+    phonenumber::parse(region, text).ok()
+}
+
+/// The E.164 form of `number`, if the metadata calls it valid.
+fn valid(number: &PhoneNumber) -> Option<Phone> {
+    if !phonenumber::is_valid(number) {
+        return None;
+    }
+    let country_code = number.code().value();
+    Some(Phone {
+        e164: format!("+{}{}", country_code, number.national()),
+        country_code,
+    })
+}
+
+/// Number of decimal digits of a country calling code.
+fn decimal_len(n: u16) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cache
+
+/// Most fallback regions a cache key holds; longer lists are not cached.
+const MAX_CACHED_FALLBACK: usize = 8;
+/// The cache is emptied when it holds this many entries, which bounds its
+/// memory (under 100 bytes an entry, so a few MB per thread) without any
+/// eviction bookkeeping.
+const CACHE_CAPACITY: usize = 65_536;
+
+/// Everything the outcome depends on once cleaning is done, in a fixed-size
+/// `Copy` value so that a lookup allocates nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct CacheKey {
+    plus: bool,
+    len: u8,
+    digits: [u8; MAX_DIGITS],
+    region: Option<[u8; 2]>,
+    fallback_len: u8,
+    fallback: [[u8; 2]; MAX_CACHED_FALLBACK],
+}
+
+fn cache_key(cleaned: &Cleaned, region: Option<[u8; 2]>, fallback: &[&str]) -> Option<CacheKey> {
+    let mut key = CacheKey {
+        plus: cleaned.plus,
+        len: u8::try_from(cleaned.len).ok()?,
+        digits: cleaned.digits,
+        region,
+        fallback_len: 0,
+        fallback: [[0; 2]; MAX_CACHED_FALLBACK],
+    };
+    // The fallback list only matters when the record has no region; leaving
+    // it out otherwise lets the same number share one entry.
+    if region.is_none() {
+        if fallback.len() > MAX_CACHED_FALLBACK {
+            return None;
+        }
+        for (slot, code) in key.fallback.iter_mut().zip(fallback) {
+            // Malformed codes stay uncached (they are rejected quickly anyway).
+            *slot = region_code(code)?;
+        }
+        key.fallback_len = u8::try_from(fallback.len()).ok()?;
+    }
+    Some(key)
+}
+
+type Cache = HashMap<CacheKey, Result<Phone, RejectReason>, ahash::RandomState>;
+
+thread_local! {
+    // Repeated values are the norm in retail data and the metadata is slow
+    // (tens of microseconds a value: `phonenumber` matches through a global,
+    // mutex-guarded LRU of 100 compiled regexes, which recompiles once a few
+    // regions are in play), so each thread remembers its recent outcomes. This keeps
+    // `parse` deterministic: the cached value is exactly what recomputing
+    // would give, since the outcome depends only on the key. Fixed hasher
+    // seeds keep even the table's layout free of randomness.
+    static CACHE: RefCell<Cache> =
+        RefCell::new(HashMap::with_hasher(ahash::RandomState::with_seeds(0x1d, 0x96, 0x4a, 0xe3)));
+}
+
+fn cached(
+    key: CacheKey,
+    compute: impl FnOnce() -> Result<Phone, RejectReason>,
+) -> Result<Phone, RejectReason> {
+    let hit = CACHE.with(|c| c.try_borrow().ok().and_then(|m| m.get(&key).cloned()));
+    if let Some(outcome) = hit {
+        return outcome;
+    }
+    let outcome = compute();
+    CACHE.with(|c| {
+        // A failed borrow cannot happen (nothing re-enters `parse` while the
+        // table is borrowed), but skipping the insert is the safe answer.
+        if let Ok(mut m) = c.try_borrow_mut() {
+            if m.len() >= CACHE_CAPACITY {
+                m.clear();
+            }
+            m.insert(key, outcome.clone());
+        }
+    });
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a [&'a str],
+        Result<&'a str, RejectReason>,
+    );
+
+    fn invalid_for(region: &str) -> RejectReason {
+        RejectReason::InvalidForRegion {
+            region: region.to_owned(),
+        }
+    }
+
+    fn check(rows: &[Row<'_>]) {
+        for (raw, region, fallback, want) in rows {
+            let got = parse(raw, *region, fallback);
+            let got = got.as_ref().map(Phone::as_str).map_err(Clone::clone);
+            assert_eq!(
+                got,
+                want.clone(),
+                "raw {raw:?} region {region:?} fallback {fallback:?}"
+            );
+        }
+    }
+
+    const NONE: &[&str] = &[];
+
+    #[test]
+    fn phone_national_formats_per_region() {
+        check(&[
+            ("(415) 555-0132", Some("US"), NONE, Ok("+14155550132")),
+            ("201-555-0123", Some("US"), NONE, Ok("+12015550123")),
+            // The 555-01XX fiction range is valid in the metadata: it cannot
+            // be told from real numbers, so placeholders must catch abuse.
+            ("(617) 555-0100", Some("US"), NONE, Ok("+16175550100")),
+            ("506 234 5678", Some("CA"), NONE, Ok("+15062345678")),
+            ("07400 123456", Some("GB"), NONE, Ok("+447400123456")),
+            ("0121 234 5678", Some("GB"), NONE, Ok("+441212345678")),
+            ("030 123456", Some("DE"), NONE, Ok("+4930123456")),
+            ("0151 23456789", Some("DE"), NONE, Ok("+4915123456789")),
+            ("06 12 34 56 78", Some("FR"), NONE, Ok("+33612345678")),
+            ("01 23 45 67 89", Some("FR"), NONE, Ok("+33123456789")),
+            ("612 34 56 78", Some("ES"), NONE, Ok("+34612345678")),
+            ("810 123 456", Some("ES"), NONE, Ok("+34810123456")),
+            // Italian numbers keep their leading 0, and mobiles starting
+            // with 39 are not mistaken for the country code.
+            ("02 1234 5678", Some("IT"), NONE, Ok("+390212345678")),
+            ("312 345 6789", Some("IT"), NONE, Ok("+393123456789")),
+            ("393 123 4567", Some("IT"), NONE, Ok("+393931234567")),
+            ("912 345 678", Some("PT"), NONE, Ok("+351912345678")),
+            ("(11) 96123-4567", Some("BR"), NONE, Ok("+5511961234567")),
+            ("(11) 2345-6789", Some("BR"), NONE, Ok("+551123456789")),
+            ("0712 034 567", Some("RO"), NONE, Ok("+40712034567")),
+            ("0412 345 678", Some("AU"), NONE, Ok("+61412345678")),
+            ("(02) 1234 5678", Some("AU"), NONE, Ok("+61212345678")),
+            ("06-12345678", Some("NL"), NONE, Ok("+31612345678")),
+            ("081234 56789", Some("IN"), NONE, Ok("+918123456789")),
+            ("81234 56789", Some("IN"), NONE, Ok("+918123456789")),
+            ("222 123 4567", Some("MX"), NONE, Ok("+522221234567")),
+            // Region codes are read case-insensitively.
+            ("07400 123456", Some("gb"), NONE, Ok("+447400123456")),
+        ]);
+    }
+
+    #[test]
+    fn phone_international_formats() {
+        check(&[
+            // A foreign number on a record is read as written.
+            ("+44 7400 123456", Some("FR"), NONE, Ok("+447400123456")),
+            ("+44 7400 123456", None, NONE, Ok("+447400123456")),
+            ("++44 7400 123456", None, NONE, Ok("+447400123456")),
+            // The bracketed trunk 0 goes, except where it is part of the number.
+            ("+44 (0)7400 123456", None, NONE, Ok("+447400123456")),
+            ("+49 (0)30 123456", Some("DE"), NONE, Ok("+4930123456")),
+            ("+33 (0)6 12 34 56 78", Some("FR"), NONE, Ok("+33612345678")),
+            ("+39 (0)2 1234 5678", Some("IT"), NONE, Ok("+390212345678")),
+            ("+39 02 1234 5678", None, NONE, Ok("+390212345678")),
+            ("0044 7400 123456", Some("GB"), NONE, Ok("+447400123456")),
+            ("0044 (0)7400 123456", Some("DE"), NONE, Ok("+447400123456")),
+            ("0044 7400 123456", None, NONE, Ok("+447400123456")),
+            // `00` works even in NANP regions, whose real prefix is 011.
+            ("001 201-555-0123", Some("US"), NONE, Ok("+12015550123")),
+            ("0033 6 12 34 56 78", Some("US"), NONE, Ok("+33612345678")),
+            ("011 44 7400 123456", Some("US"), NONE, Ok("+447400123456")),
+            (
+                "011 55 11 96123 4567",
+                Some("CA"),
+                NONE,
+                Ok("+5511961234567"),
+            ),
+            ("0011 44 7400 123456", Some("AU"), NONE, Ok("+447400123456")),
+            // A country code typed without `+`.
+            ("447400123456", Some("GB"), NONE, Ok("+447400123456")),
+            ("4915123456789", Some("DE"), NONE, Ok("+4915123456789")),
+            ("12015550123", Some("US"), NONE, Ok("+12015550123")),
+            ("1 (201) 555-0123", Some("US"), NONE, Ok("+12015550123")),
+            ("5511961234567", Some("BR"), NONE, Ok("+5511961234567")),
+            ("393123456789", Some("IT"), NONE, Ok("+393123456789")),
+            ("33612345678", Some("FR"), NONE, Ok("+33612345678")),
+            ("34612345678", Some("US"), NONE, Ok("+34612345678")),
+        ]);
+    }
+
+    #[test]
+    fn phone_separators_and_unicode() {
+        check(&[
+            ("201.555.0123", Some("US"), NONE, Ok("+12015550123")),
+            ("201/555/0123", Some("US"), NONE, Ok("+12015550123")),
+            ("[201] 555-0123", Some("US"), NONE, Ok("+12015550123")),
+            ("\t 06\t12 34 56 78 \n", Some("FR"), NONE, Ok("+33612345678")),
+            ("06\u{a0}12\u{202f}34\u{2009}56\u{3000}78", Some("FR"), NONE, Ok("+33612345678")),
+            ("201\u{2011}555\u{2013}0123", Some("US"), NONE, Ok("+12015550123")),
+            ("\u{ff0b}\u{ff14}\u{ff14} \u{ff17}\u{ff14}\u{ff10}\u{ff10} \u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}", None, NONE, Ok("+447400123456")),
+            ("\u{200f}+44 7400 123456\u{200e}", None, NONE, Ok("+447400123456")),
+            ("\u{feff}07400\u{200b}123456", Some("GB"), NONE, Ok("+447400123456")),
+            ("\u{660}\u{667}\u{664}\u{660}\u{660} \u{661}\u{662}\u{663}\u{664}\u{665}\u{666}", Some("GB"), NONE, Ok("+447400123456")),
+        ]);
+    }
+
+    #[test]
+    fn phone_extension_is_dropped() {
+        check(&[
+            ("+1 201 555 0123 x123", None, NONE, Ok("+12015550123")),
+            ("201-555-0123 ext. 12", Some("US"), NONE, Ok("+12015550123")),
+            ("201-555-0123 EXT:12 ", Some("US"), NONE, Ok("+12015550123")),
+            (
+                "0121 234 5678 extension 4",
+                Some("GB"),
+                NONE,
+                Ok("+441212345678"),
+            ),
+            ("01 23 45 67 89 #5", Some("FR"), NONE, Ok("+33123456789")),
+            ("(201) 555-0123x7", Some("US"), NONE, Ok("+12015550123")),
+            (
+                "\u{ff12}\u{ff10}\u{ff11}-555-0123 \u{ff45}\u{ff58}\u{ff54} 9",
+                Some("US"),
+                NONE,
+                Ok("+12015550123"),
+            ),
+        ]);
+    }
+
+    const LETTERS_ERR: RejectReason = LETTERS;
+
+    #[test]
+    fn phone_syntax_rejections() {
+        check(&[
+            ("201-555-CALL", Some("US"), NONE, Err(LETTERS_ERR)),
+            ("tel 201 555 0123", Some("US"), NONE, Err(LETTERS_ERR)),
+            ("N/A", Some("US"), NONE, Err(LETTERS_ERR)),
+            // A marker without digits, or text after them, is no extension.
+            ("201-555-0123 x", Some("US"), NONE, Err(LETTERS_ERR)),
+            (
+                "201-555-0123 ext 12 mobile",
+                Some("US"),
+                NONE,
+                Err(LETTERS_ERR),
+            ),
+            ("555-xxx-xxxx", Some("US"), NONE, Err(LETTERS_ERR)),
+            ("201*555*0123", Some("US"), NONE, Err(SYMBOL)),
+            ("201-555-0123, 201-555-0124", Some("US"), NONE, Err(SYMBOL)),
+            ("\u{1f4de} 201 555 0123", Some("US"), NONE, Err(SYMBOL)),
+            ("201+555+0123", Some("US"), NONE, Err(LATE_PLUS)),
+            ("12345", Some("US"), NONE, Err(TOO_FEW)),
+            ("+1 23", None, NONE, Err(TOO_FEW)),
+            ("123456789012345678", Some("US"), NONE, Err(TOO_MANY)),
+            // Syntax is judged before the region.
+            ("12-34", Some("XX"), NONE, Err(TOO_FEW)),
+        ]);
+    }
+
+    #[test]
+    fn phone_region_rejections() {
+        check(&[
+            (
+                "201 555 0123",
+                Some("XX"),
+                NONE,
+                Err(RejectReason::UnknownRegion),
+            ),
+            (
+                "201 555 0123",
+                Some("USA"),
+                NONE,
+                Err(RejectReason::UnknownRegion),
+            ),
+            (
+                "07400 123456",
+                Some("UK"),
+                NONE,
+                Err(RejectReason::UnknownRegion),
+            ),
+            (
+                "07400 123456",
+                Some(""),
+                NONE,
+                Err(RejectReason::UnknownRegion),
+            ),
+            (
+                "+44 7400 123456",
+                Some("XX"),
+                NONE,
+                Err(RejectReason::UnknownRegion),
+            ),
+            (
+                "07400 123456",
+                None,
+                &["XX"],
+                Err(RejectReason::UnknownRegion),
+            ),
+            ("07400 123456", None, NONE, Err(RejectReason::NoRegion)),
+            ("447400123456", None, NONE, Err(RejectReason::NoRegion)),
+            // 011 is only an international prefix in the NANP; 0116 is Leicester.
+            (
+                "011 44 7400 123456",
+                None,
+                NONE,
+                Err(RejectReason::NoRegion),
+            ),
+            // A `+` number needs no region, so a broken fallback is not consulted.
+            ("+44 7400 123456", None, &["XX"], Ok("+447400123456")),
+        ]);
+    }
+
+    #[test]
+    fn phone_invalid_for_region() {
+        check(&[
+            // Ofcom's drama range is not an allocated mobile range.
+            ("07700 900123", Some("GB"), NONE, Err(invalid_for("GB"))),
+            ("+44 (0)7700 900123", None, NONE, Err(invalid_for("??"))),
+            // Area code 123 does not exist.
+            ("123 456 7890", Some("US"), NONE, Err(invalid_for("US"))),
+            ("+1 123 456 7890", Some("GB"), NONE, Err(invalid_for("GB"))),
+            ("06 12 34 56", Some("FR"), NONE, Err(invalid_for("FR"))),
+            ("(11) 1234-567", Some("BR"), NONE, Err(invalid_for("BR"))),
+            ("0000 000 000", Some("AU"), NONE, Err(invalid_for("AU"))),
+            ("+999 1234567", None, NONE, Err(invalid_for("??"))),
+            ("0099 1234567", None, NONE, Err(invalid_for("??"))),
+            ("06 12 34 56", None, &["FR", "NL"], Err(invalid_for("FR"))),
+        ]);
+    }
+
+    #[test]
+    fn phone_fallback_order() {
+        check(&[
+            // Valid in both: the first fallback wins.
+            ("0612345678", None, &["FR", "NL"], Ok("+33612345678")),
+            ("0612345678", None, &["NL", "FR"], Ok("+31612345678")),
+            // Invalid in the first, valid in the second.
+            ("07400 123456", None, &["US", "GB"], Ok("+447400123456")),
+            ("(415) 555-0132", None, &["GB", "US"], Ok("+14155550132")),
+            // The record's region beats the fallbacks.
+            ("0612345678", Some("NL"), &["FR"], Ok("+31612345678")),
+            ("0612345678", Some("FR"), &["NL"], Ok("+33612345678")),
+            // Country code without `+` and `011` through a fallback region.
+            ("447400123456", None, &["US"], Ok("+447400123456")),
+            ("011 44 7400 123456", None, &["US"], Ok("+447400123456")),
+        ]);
+    }
+
+    #[test]
+    fn phone_output_is_idempotent() {
+        let inputs: &[(&str, Option<&str>)] = &[
+            ("(415) 555-0132", Some("US")),
+            ("07400 123456", Some("GB")),
+            ("02 1234 5678", Some("IT")),
+            ("393 123 4567", Some("IT")),
+            ("(11) 96123-4567", Some("BR")),
+            ("0412 345 678", Some("AU")),
+            ("81234 56789", Some("IN")),
+            ("222 123 4567", Some("MX")),
+            ("0712 034 567", Some("RO")),
+            ("912 345 678", Some("PT")),
+            ("0151 23456789", Some("DE")),
+        ];
+        for (raw, region) in inputs {
+            let first = parse(raw, *region, NONE).map(|p| p.as_str().to_owned());
+            let Ok(first) = first else {
+                panic!("{raw:?} should be valid")
+            };
+            for again in [
+                None,
+                Some("US"),
+                Some("GB"),
+                Some("IT"),
+                Some("BR"),
+                Some("IN"),
+            ] {
+                let second = parse(&first, again, NONE).map(|p| p.as_str().to_owned());
+                assert_eq!(
+                    second.as_deref(),
+                    Ok(first.as_str()),
+                    "{raw:?} re-read in {again:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phone_parts_are_consistent() {
+        let p = parse("+39 02 1234 5678", None, NONE).map_err(|e| e.to_string());
+        let Ok(p) = p else {
+            panic!("valid Italian number")
+        };
+        assert_eq!(p.country_code(), 39);
+        assert_eq!(p.national_number(), "0212345678");
+        let p = parse("(11) 96123-4567", Some("BR"), NONE).map_err(|e| e.to_string());
+        let Ok(p) = p else {
+            panic!("valid Brazilian number")
+        };
+        assert_eq!((p.country_code(), p.national_number()), (55, "11961234567"));
+        let p = parse("912 345 678", Some("PT"), NONE).map_err(|e| e.to_string());
+        let Ok(p) = p else {
+            panic!("valid Portuguese number")
+        };
+        assert_eq!((p.country_code(), p.national_number()), (351, "912345678"));
+    }
+
+    #[test]
+    fn phone_never_panics_on_junk() {
+        let long_digits = "9".repeat(10_000);
+        let long_plus = "+".repeat(10_000);
+        let long_mixed = "1-".repeat(5_000);
+        let junk: Vec<&str> = vec![
+            "",
+            "+",
+            "++++++",
+            &long_plus,
+            &long_digits,
+            &long_mixed,
+            "\u{1f600}\u{1f600}\u{1f600}",
+            "\u{200f}\u{200e}\u{202e}\u{2066}",
+            "\u{202e}12\u{202c}",
+            "(0)(0)(0)",
+            "x123456",
+            "#",
+            "ext",
+            "00000000000000000",
+            "+00000000000000000",
+            "\u{0}\u{0}\u{0}123456",
+            "1\u{301}2\u{301}3\u{301}4\u{301}5\u{301}6\u{301}",
+            "\u{660}\u{661}",
+            "011",
+            "0011",
+            "\u{fffd}\u{fffd}",
+            "\u{10ffff}",
+            "+\u{ff10}\u{ff10}\u{ff10}\u{ff10}\u{ff10}\u{ff10}",
+        ];
+        let regions = [
+            None,
+            Some("US"),
+            Some("GB"),
+            Some("IT"),
+            Some(""),
+            Some("\u{e9}\u{e9}"),
+            Some("\u{1f600}"),
+        ];
+        for raw in &junk {
+            for region in regions {
+                for fallback in [NONE, &["US", "GB"][..], &["", "ZZZ"][..]] {
+                    assert!(parse(raw, region, fallback).is_err(), "{raw:?} {region:?}");
+                }
+            }
+        }
+        // Odd values and arbitrary short strings from a nasty alphabet: any
+        // outcome but a panic.
+        for raw in [
+            "+(0)123456",
+            "(0)612345678",
+            "+0612345678",
+            "00 00 00 00",
+            "011 011 011 011",
+        ] {
+            for region in regions {
+                let _ = parse(raw, region, &["US", "GB"]);
+            }
+        }
+        let alphabet: Vec<char> = "0123456789+()-. x#e\u{a0}\u{200f}\u{ff11}\u{660}\u{1f600}a/"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3_000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                if let Some(&c) = alphabet.get((state % alphabet.len() as u64) as usize) {
+                    s.push(c);
+                }
+            }
+            for region in [None, Some("US"), Some("DE")] {
+                let _ = parse(&s, region, &["FR"]);
+            }
+        }
+    }
+
+    #[test]
+    fn phone_cache_separates_contexts_and_stays_bounded() {
+        // Same digits, different regions or fallbacks, different answers.
+        for _ in 0..2 {
+            check(&[
+                ("0612345678", Some("FR"), NONE, Ok("+33612345678")),
+                ("0612345678", Some("NL"), NONE, Ok("+31612345678")),
+                ("0612345678", None, &["NL"], Ok("+31612345678")),
+                ("0612345678", None, &["FR"], Ok("+33612345678")),
+                ("0612345678", None, NONE, Err(RejectReason::NoRegion)),
+            ]);
+        }
+        // More fallbacks than a key holds still work, uncached.
+        let many = ["US", "CA", "MX", "BR", "IN", "ES", "PT", "GB", "NL"];
+        check(&[("0612345678", None, &many[..], Ok("+31612345678"))]);
+        // Filling the table past its capacity empties it instead of growing.
+        for i in 0..=CACHE_CAPACITY as u64 {
+            let mut key = CacheKey {
+                plus: false,
+                len: 17,
+                digits: [b'0'; MAX_DIGITS],
+                region: Some(*b"ZZ"),
+                fallback_len: 0,
+                fallback: [[0; 2]; MAX_CACHED_FALLBACK],
+            };
+            for (slot, b) in key.digits.iter_mut().zip(i.to_be_bytes()) {
+                *slot = b;
+            }
+            let _ = cached(key, || Err(RejectReason::Empty));
+        }
+        let len = CACHE.with(|c| c.borrow().len());
+        assert!(len <= CACHE_CAPACITY, "cache holds {len}");
+    }
 }
