@@ -111,6 +111,16 @@ impl Comparison {
     pub(crate) fn level(&self, f: Field) -> Level {
         self.levels[f.index()]
     }
+
+    /// Whether anything agrees that belongs to one person rather than a household:
+    /// an identifier, a given name, a birth date. A family name, an address and a
+    /// postal code are shared by everyone at home, so they never link on their own.
+    pub(crate) fn has_person_evidence(&self) -> bool {
+        let agrees = |f: Field| matches!(self.level(f), Level::Exact | Level::Alias | Level::Fuzzy);
+        [Field::Email, Field::Phone, Field::Loyalty, Field::Device, Field::Given, Field::BirthDate]
+            .into_iter()
+            .any(agrees)
+    }
 }
 
 /// Shortest email local part or phone national number a typo match is trusted on:

@@ -32,6 +32,8 @@ pub(crate) struct Weights {
     /// Term frequencies: value hash -> share of provisional customers holding it.
     tf: [FxMap<u64, f64>; Field::COUNT],
     tf_floor: [f64; Field::COUNT],
+    /// Full-name frequencies (given root and family together).
+    tf_full: FxMap<u64, f64>,
     prior_bits: f64,
 }
 
@@ -49,53 +51,81 @@ impl Weights {
         self.prior_bits
     }
 
-    /// Weight of one field at one level; `value_key` is the hash of the agreed value for TF.
-    fn bits(&self, field: Field, level: Level, value_key: Option<u64>) -> f64 {
-        if level == Level::Missing || (level == Level::Differ && field.differ_is_neutral()) {
-            return 0.0;
-        }
+    /// m and u of one field at one level; `value_key` is the hash of the agreed value for TF.
+    fn m_u(&self, field: Field, level: Level, value_key: Option<u64>) -> (f64, f64) {
         let (f, l) = (field.index(), level.index());
         let m = self.m[f][l];
         let mut u = self.u[f][l];
         if level == Level::Exact {
-            if let Some(k) = value_key {
-                if let Some(&share) = self.tf[f].get(&k) {
-                    u = share.max(self.tf_floor[f]);
-                }
+            if let Some(&share) = value_key.and_then(|k| self.tf[f].get(&k)) {
+                u = share.max(self.tf_floor[f]);
             }
         }
+        (m, u)
+    }
+
+    /// Weight of one field at one level in bits.
+    fn bits(&self, field: Field, level: Level, value_key: Option<u64>) -> f64 {
+        if level == Level::Missing || (level == Level::Differ && field.differ_is_neutral()) {
+            return 0.0;
+        }
+        let (m, u) = self.m_u(field, level, value_key);
         (m / u).log2()
+    }
+
+    /// Calls `each` with every non-missing field's evidence; returns the total in bits, prior included.
+    ///
+    /// When both name parts agree exactly, their joint weight is capped by the
+    /// frequency of the full name: "kevin" and "smith" are not independent
+    /// evidence when "kevin smith" is itself common.
+    fn walk(&self, a: &Prepared, b: &Prepared, cmp: &Comparison, mut each: impl FnMut(Evidence)) -> f64 {
+        let mut total = self.prior_bits;
+        let full_name = matches!(cmp.level(Field::Given), Level::Exact | Level::Alias)
+            && cmp.level(Field::Family) == Level::Exact;
+        let mut name_u = 1.0;
+        let mut name_m = 1.0;
+        let mut given_bits = 0.0;
+        for field in Field::ALL {
+            let level = cmp.level(field);
+            if level == Level::Missing {
+                continue;
+            }
+            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
+            let mut bits = self.bits(field, level, key);
+            if full_name && matches!(field, Field::Given | Field::Family) {
+                let (m, u) = self.m_u(field, level, key);
+                name_m *= m;
+                name_u *= u;
+                if field == Field::Given {
+                    given_bits = bits;
+                } else if let Some(full) = full_name_key(a).and_then(|k| self.tf_full.get(&k)) {
+                    // Attribute the correction to the family name's line.
+                    let joint = (name_m / name_u.max(*full)).log2();
+                    bits = joint - given_bits;
+                }
+            }
+            total += bits;
+            each(Evidence { field, level, bits });
+        }
+        total
     }
 
     /// The evidence of every non-missing field and the total score in bits (prior included).
     pub(crate) fn evidence(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> (Vec<Evidence>, f64) {
         let mut out = Vec::new();
-        let mut total = self.prior_bits;
-        for field in Field::ALL {
-            let level = cmp.level(field);
-            if level == Level::Missing {
-                continue;
-            }
-            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
-            let bits = self.bits(field, level, key);
-            total += bits;
-            out.push(Evidence { field, level, bits });
-        }
+        let total = self.walk(a, b, cmp, |e| out.push(e));
         (out, total)
     }
 
     /// The total score in bits, prior included.
     pub(crate) fn score(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> f64 {
-        let mut total = self.prior_bits;
-        for field in Field::ALL {
-            let level = cmp.level(field);
-            if level == Level::Missing {
-                continue;
-            }
-            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
-            total += self.bits(field, level, key);
-        }
-        total
+        self.walk(a, b, cmp, |_| {})
+    }
+
+    /// The (negative) weight of a clear disagreement on `field`.
+    pub(crate) fn differ_bits(&self, field: Field) -> f64 {
+        let (f, l) = (field.index(), Level::Differ.index());
+        (self.m[f][l] / self.u[f][l]).log2()
     }
 }
 
@@ -115,6 +145,10 @@ fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
         Field::Address => r.address.as_deref().map(|p| hash_str(field, p)),
         _ => None,
     }
+}
+
+fn full_name_key(r: &Prepared) -> Option<u64> {
+    r.name.as_ref().and_then(|n| n.full_key()).map(|k| hash_str(Field::Family, &format!("full {k}")))
 }
 
 fn agreed_key(field: Field, a: &Prepared, _b: &Prepared) -> Option<u64> {
@@ -231,6 +265,24 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
         }
         tf_floor[f.index()] = 1.0 / total;
     }
+    let mut tf_full: FxMap<u64, f64> = util::map();
+    {
+        let mut seen = util::set::<(u64, u32)>();
+        let mut with_field = util::set::<u32>();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(k) = full_name_key(r) {
+                let g = group.get(i).copied().unwrap_or(i as u32);
+                with_field.insert(g);
+                if seen.insert((k, g)) {
+                    *tf_full.entry(k).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+        let total = with_field.len().max(1) as f64;
+        for v in tf_full.values_mut() {
+            *v /= total;
+        }
+    }
     // Prior odds from the provisional customers.
     let mut sizes: FxMap<u32, u64> = util::map();
     for (i, _) in records.iter().enumerate() {
@@ -240,5 +292,5 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
     let all = (n as f64) * (n as f64 - 1.0) / 2.0;
     let lambda = if all > 0.0 { ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5) } else { 0.5 };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
-    Weights { m, u, tf, tf_floor, prior_bits }
+    Weights { m, u, tf, tf_floor, tf_full, prior_bits }
 }

@@ -22,8 +22,8 @@ use rayon::prelude::*;
 
 use crate::block;
 use crate::compare::score::{self, Weights};
-use crate::compare::{compare, Field};
-use crate::graph::guard::{people_lower_bound, Guard, Profile};
+use crate::compare::{compare, Comparison, Field, Level};
+use crate::graph::guard::{people_lower_bound, strictly_compatible, Guard, Profile};
 use crate::graph::union_find::UnionFind;
 use crate::normalize::FieldKind;
 use crate::prepare::Prepared;
@@ -110,6 +110,10 @@ pub(crate) struct Resolution {
 
 /// Training pairs taken per identifier value for m estimation.
 const TRAINING_PAIRS_PER_VALUE: usize = 16;
+/// Values with at most this many records always join the provisional customers
+/// used for estimation, even when their names disagree (that disagreement is
+/// what m must learn); larger ones only when their records look like one person.
+const PROVISIONAL_SMALL_VALUE: usize = 4;
 
 fn field_of(kind: FieldKind) -> Field {
     match kind {
@@ -123,6 +127,8 @@ fn field_of(kind: FieldKind) -> Field {
 struct State<'a> {
     records: &'a [Prepared],
     config: &'a Config,
+    weights: &'a Weights,
+    threshold: f64,
     uf: UnionFind,
     profiles: Vec<Profile>,
     links: Vec<Link>,
@@ -138,34 +144,132 @@ impl State<'_> {
             self.links.push(Link { a, b, via });
         }
     }
+
+    fn pair_score(&self, a: u32, b: u32) -> (f64, Comparison) {
+        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
+        let cmp = compare(ra, rb);
+        (self.weights.score(ra, rb, &cmp), cmp)
+    }
+
+    /// Whether joining customer `pa` (holding record `a`) with `pb` (holding `b`)
+    /// is refused. Conflicting evidence refuses it unless the pair's own evidence,
+    /// with every conflict counted against it, still clears the threshold: a given
+    /// name typed wrong beside the same birth date, address and member number is a
+    /// typo; a different given name behind a shared tablet is another person.
+    fn refusal(&self, pa: &Profile, pb: &Profile, a: u32, b: u32) -> Option<Guard> {
+        let c = pa.conflicts(pb, self.records, self.config);
+        if !c.any() {
+            return None;
+        }
+        if c.limit.is_some() {
+            return c.guard();
+        }
+        let (mut bits, cmp) = self.pair_score(a, b);
+        let mut penalize = |conflict: bool, field: Field| {
+            if conflict && cmp.level(field) != Level::Differ {
+                bits += self.weights.differ_bits(field);
+            }
+        };
+        penalize(c.dob, Field::BirthDate);
+        penalize(c.given, Field::Given);
+        penalize(c.family, Field::Family);
+        penalize(c.loyalty, Field::Loyalty);
+        if bits >= self.threshold && cmp.has_person_evidence() {
+            None
+        } else {
+            c.guard()
+        }
+    }
+
+    /// Whether two records can be one person: their names and birth dates agree,
+    /// or their evidence overrides the disagreement.
+    fn records_compatible(&self, a: u32, b: u32) -> bool {
+        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
+        if strictly_compatible(ra, rb) {
+            return true;
+        }
+        let (bits, cmp) = self.pair_score(a, b);
+        bits >= self.threshold && cmp.has_person_evidence()
+    }
+}
+
+type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
+
+/// Every identifier value held by two records or more, with its records in index order.
+fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
+    let mut index: util::FxMap<(FieldKind, &str), Vec<u32>> = util::map();
+    for (i, r) in records.iter().enumerate() {
+        for (kind, v) in r.identifiers() {
+            index.entry((kind, v)).or_default().push(i as u32);
+        }
+    }
+    let mut values: ValueIndex<'_> = index.into_iter().filter(|(_, m)| m.len() >= 2).collect();
+    values.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    values
+}
+
+/// Provisional customers and m-training pairs for estimation, from identifier values
+/// that plainly belong to one person.
+fn provisional(records: &[Prepared], values: &ValueIndex<'_>, strict_people: &[usize]) -> (Vec<u32>, Vec<(u32, u32, Field)>) {
+    let mut uf = UnionFind::new(records.len());
+    let mut training = Vec::new();
+    for (((kind, _), members), &people) in values.iter().zip(strict_people) {
+        if people > 1 && members.len() > PROVISIONAL_SMALL_VALUE {
+            continue;
+        }
+        for w in members.windows(2) {
+            uf.union(w[0], w[1]);
+        }
+        for w in members.windows(2).take(TRAINING_PAIRS_PER_VALUE) {
+            training.push((w[0], w[1], field_of(*kind)));
+        }
+    }
+    (uf.labels(), training)
 }
 
 pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
     let n = records.len();
+    let min_people = config.generic_min_people;
+    let values = identifier_index(records);
+    let strict_people: Vec<usize> = values
+        .par_iter()
+        .map(|(_, members)| {
+            people_lower_bound(members, records, min_people, |a, b| {
+                strictly_compatible(&records[a as usize], &records[b as usize])
+            })
+        })
+        .collect();
+    let (labels, training) = provisional(records, &values, &strict_people);
+    let weights = score::estimate(records, &labels, &training);
+    let threshold = config
+        .match_threshold
+        .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2());
     let mut st = State {
         records,
         config,
+        weights: &weights,
+        threshold,
         uf: UnionFind::new(n),
         profiles: records.iter().enumerate().map(|(i, r)| Profile::of(i as u32, r)).collect(),
         links: Vec::new(),
         refusals: Vec::new(),
     };
-    let (generic, training) = identifier_links(&mut st);
-    let labels = st.uf.labels();
-    let weights = score::estimate(records, &labels, &training);
-    let threshold_bits = config
-        .match_threshold
-        .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2());
+    let generic = identifier_links(&mut st, values, &strict_people);
+    let stage1 = st.uf.labels();
     let cands = block::candidates(records, config.block_cap, config.fuzzy_identifiers, |a, b| {
-        labels[a as usize] == labels[b as usize]
+        stage1[a as usize] == stage1[b as usize]
     });
     let mut scored: Vec<(f64, u32, u32)> = cands
         .pairs
         .par_iter()
         .filter_map(|&(a, b)| {
             let (ra, rb) = (&records[a as usize], &records[b as usize]);
-            let s = weights.score(ra, rb, &compare(ra, rb));
-            (s >= threshold_bits).then_some((s, a, b))
+            let cmp = compare(ra, rb);
+            if !cmp.has_person_evidence() {
+                return None;
+            }
+            let s = weights.score(ra, rb, &cmp);
+            (s >= threshold).then_some((s, a, b))
         })
         .collect();
     scored.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -174,100 +278,96 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         if ra == rb {
             continue;
         }
-        match st.profiles[ra as usize].conflict(&st.profiles[rb as usize], records, config) {
+        match st.refusal(&st.profiles[ra as usize], &st.profiles[rb as usize], a, b) {
             Some(guard) => st.refusals.push(Refusal { a, b, via: Via::Scored(s), guard }),
             None => st.merge(a, b, Via::Scored(s)),
         }
     }
+    let links = std::mem::take(&mut st.links);
+    let refusals = std::mem::take(&mut st.refusals);
+    let labels = st.uf.labels();
     Resolution {
-        labels: st.uf.labels(),
-        links: st.links,
-        refusals: st.refusals,
+        labels,
+        links,
+        refusals,
         generic,
         weights,
-        threshold_bits,
+        threshold_bits: threshold,
         candidate_pairs: cands.pairs.len(),
         oversized_keys: cands.oversized_keys,
     }
 }
 
-/// Stage 1: exact identifier links. Returns the generic values and m-training pairs.
-fn identifier_links(st: &mut State<'_>) -> (Vec<GenericValue>, Vec<(u32, u32, Field)>) {
-    let records = st.records;
+/// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
+fn identifier_links(st: &mut State<'_>, values: ValueIndex<'_>, strict_people: &[usize]) -> Vec<GenericValue> {
     let min_people = st.config.generic_min_people;
-    let mut index: util::FxMap<(FieldKind, &str), Vec<u32>> = util::map();
-    for (i, r) in records.iter().enumerate() {
-        for (kind, v) in r.identifiers() {
-            index.entry((kind, v)).or_default().push(i as u32);
-        }
-    }
-    let mut values: Vec<(usize, (FieldKind, &str), Vec<u32>)> = index
-        .into_iter()
-        .filter(|(_, members)| members.len() >= 2)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(key, members)| (people_lower_bound(&members, records, min_people), key, members))
-        .collect();
-    values.sort_unstable_by(|x, y| {
-        x.0.cmp(&y.0).then(x.2.len().cmp(&y.2.len())).then(x.1.cmp(&y.1))
+    let mut order: Vec<(usize, usize)> = strict_people.iter().copied().enumerate().map(|(i, p)| (p, i)).collect();
+    order.sort_unstable_by(|x, y| {
+        x.0.cmp(&y.0).then(values[x.1].1.len().cmp(&values[y.1].1.len())).then(values[x.1].0.cmp(&values[y.1].0))
     });
     let mut generic = Vec::new();
-    let mut training = Vec::new();
-    for (people, (kind, value), members) in values {
+    for (strict, vi) in order {
+        let ((kind, value), members) = &values[vi];
+        let (kind, value) = (*kind, *value);
+        let people = if strict > 1 {
+            // Names or birth dates disagree: count people again, letting strong
+            // evidence override typos.
+            people_lower_bound(members, st.records, min_people, |a, b| st.records_compatible(a, b))
+        } else {
+            1
+        };
         if people >= min_people {
             generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people });
             continue;
         }
         // One representative record per current customer, in record order.
         let mut reps: Vec<(u32, u32)> = Vec::new(); // (root, record)
-        for &m in &members {
+        for &m in members {
             let r = st.uf.find(m);
             if !reps.iter().any(|&(root, _)| root == r) {
                 reps.push((r, m));
             }
         }
-        if reps.len() > 1 {
-            let mut acc = st.profiles[reps[0].0 as usize].clone();
-            let mut refused = None;
-            for &(root, m) in &reps[1..] {
-                match acc.conflict(&st.profiles[root as usize], records, st.config) {
-                    Some(g) => {
-                        refused = Some((m, g));
-                        break;
-                    }
-                    None => acc.absorb(st.profiles[root as usize].clone()),
+        if reps.len() < 2 {
+            continue;
+        }
+        let mut acc = st.profiles[reps[0].0 as usize].clone();
+        let mut refused = None;
+        for &(root, m) in &reps[1..] {
+            match st.refusal(&acc, &st.profiles[root as usize], reps[0].1, m) {
+                Some(g) => {
+                    refused = Some((m, g));
+                    break;
                 }
-            }
-            if let Some((m, guard)) = refused {
-                let groups = customer_groups(st, &reps, min_people);
-                if groups >= min_people {
-                    generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people: groups });
-                }
-                let guard = if matches!(guard, Guard::Limit(_)) { guard } else { Guard::SharedValue };
-                st.refusals.push(Refusal { a: reps[0].1, b: m, via: Via::Identifier(kind, value.into()), guard });
-                continue;
-            }
-            for &(_, m) in &reps[1..] {
-                st.merge(reps[0].1, m, Via::Identifier(kind, value.into()));
+                None => acc.absorb(st.profiles[root as usize].clone()),
             }
         }
-        for w in members.windows(2).take(TRAINING_PAIRS_PER_VALUE) {
-            training.push((w[0], w[1], field_of(kind)));
+        if let Some((m, guard)) = refused {
+            let groups = customer_groups(st, &reps, min_people);
+            if groups >= min_people {
+                generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people: groups });
+            }
+            let guard = if matches!(guard, Guard::Limit(_)) { guard } else { Guard::SharedValue };
+            st.refusals.push(Refusal { a: reps[0].1, b: m, via: Via::Identifier(kind, value.into()), guard });
+            continue;
+        }
+        for &(_, m) in &reps[1..] {
+            st.merge(reps[0].1, m, Via::Identifier(kind, value.into()));
         }
     }
     generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
-    (generic, training)
+    generic
 }
 
 /// How many mutually conflicting groups the customers touched by a value fall into.
 fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
-    let mut groups: Vec<Profile> = Vec::new();
-    for &(root, _) in reps {
+    let mut groups: Vec<(Profile, u32)> = Vec::new();
+    for &(root, m) in reps {
         let p = &st.profiles[root as usize];
-        match groups.iter_mut().find(|g| g.conflict(p, st.records, st.config).is_none()) {
-            Some(g) => g.absorb(p.clone()),
+        match groups.iter_mut().find(|(g, gm)| st.refusal(g, p, *gm, m).is_none()) {
+            Some((g, _)) => g.absorb(p.clone()),
             None => {
-                groups.push(p.clone());
+                groups.push((p.clone(), m));
                 if groups.len() >= cap {
                     break;
                 }

@@ -1,7 +1,7 @@
 //! Over-merge protection: what a customer already holds, and which merges would
 //! join evidence that cannot be one person's.
 
-use crate::compare::{dob_compatible, names_compatible};
+use crate::compare::{dob_compatible, name_levels, names_compatible, Level};
 use crate::compare::string::within_one_edit;
 use crate::normalize::{BirthDate, FieldKind};
 use crate::prepare::Prepared;
@@ -37,6 +37,37 @@ impl std::fmt::Display for Guard {
             Guard::LoyaltyId => f.write_str("different loyalty members"),
             Guard::Limit(kind) => write!(f, "too many {kind} values for one customer"),
             Guard::SharedValue => f.write_str("a value shared by people with conflicting evidence"),
+        }
+    }
+}
+
+/// The conflicts between two customers' evidence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Conflicts {
+    pub(crate) dob: bool,
+    pub(crate) given: bool,
+    pub(crate) family: bool,
+    pub(crate) loyalty: bool,
+    pub(crate) limit: Option<FieldKind>,
+}
+
+impl Conflicts {
+    pub(crate) fn any(&self) -> bool {
+        self.dob || self.given || self.family || self.loyalty || self.limit.is_some()
+    }
+
+    /// The guard to report: limits first (never overridden), then the strongest evidence.
+    pub(crate) fn guard(&self) -> Option<Guard> {
+        if let Some(k) = self.limit {
+            Some(Guard::Limit(k))
+        } else if self.loyalty {
+            Some(Guard::LoyaltyId)
+        } else if self.dob {
+            Some(Guard::BirthDate)
+        } else if self.given || self.family {
+            Some(Guard::Name)
+        } else {
+            None
         }
     }
 }
@@ -96,42 +127,38 @@ impl Profile {
         p
     }
 
-    /// The first conflict between two customers' evidence, if any.
-    pub(crate) fn conflict(&self, other: &Profile, records: &[Prepared], config: &Config) -> Option<Guard> {
-        for a in &self.dobs {
-            for b in &other.dobs {
-                if !dob_compatible(a, b) {
-                    return Some(Guard::BirthDate);
-                }
-            }
-        }
-        for &a in &self.named {
+    /// Every kind of conflict between two customers' evidence.
+    pub(crate) fn conflicts(&self, other: &Profile, records: &[Prepared], config: &Config) -> Conflicts {
+        let mut c = Conflicts::default();
+        c.dob = self.dobs.iter().any(|a| other.dobs.iter().any(|b| !dob_compatible(a, b)));
+        'names: for &a in &self.named {
             for &b in &other.named {
                 if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name) {
-                    if !names_compatible(na, nb) {
-                        return Some(Guard::Name);
+                    let (g, f) = name_levels(na, nb);
+                    c.given |= g == Level::Differ;
+                    c.family |= f == Level::Differ;
+                    if c.given && c.family {
+                        break 'names;
                     }
                 }
             }
         }
-        for a in &self.loyalty {
-            for b in &other.loyalty {
-                if a != b && !within_one_edit(a, b) {
-                    return Some(Guard::LoyaltyId);
-                }
-            }
-        }
+        c.loyalty = self
+            .loyalty
+            .iter()
+            .any(|a| other.loyalty.iter().any(|b| a != b && !within_one_edit(a, b)));
         for (s, kind) in SLOT_KINDS.into_iter().enumerate() {
             let limit = config.get_max_per_customer(kind).unwrap_or(usize::MAX);
             let (a, b) = (&self.ids[s], &other.ids[s]);
             if a.len() + b.len() > limit {
                 let union = a.len() + b.iter().filter(|h| !a.contains(h)).count();
                 if union > limit {
-                    return Some(Guard::Limit(kind));
+                    c.limit = Some(kind);
+                    break;
                 }
             }
         }
-        None
+        c
     }
 
     /// Absorbs `other` (after a merge).
@@ -161,30 +188,22 @@ impl Profile {
     }
 }
 
-/// How many clearly different people a set of records shows at least, by names
-/// and birth dates (greedy grouping of compatible records; stops counting at `cap`).
-pub(crate) fn people_lower_bound(members: &[u32], records: &[Prepared], cap: usize) -> usize {
+/// How many clearly different people a set of records shows at least: greedy
+/// grouping of records that `compatible` accepts together (records without a
+/// name or birth date fit anywhere). Stops counting at `cap`.
+pub(crate) fn people_lower_bound(
+    members: &[u32],
+    records: &[Prepared],
+    cap: usize,
+    compatible: impl Fn(u32, u32) -> bool,
+) -> usize {
     let mut groups: Vec<Vec<u32>> = Vec::new();
     for &m in members {
         let r = &records[m as usize];
         if r.name.is_none() && r.dob.is_none() {
             continue;
         }
-        let fits = |g: &Vec<u32>| {
-            g.iter().all(|&o| {
-                let q = &records[o as usize];
-                let names_ok = match (&r.name, &q.name) {
-                    (Some(a), Some(b)) => names_compatible(a, b),
-                    _ => true,
-                };
-                let dob_ok = match (&r.dob, &q.dob) {
-                    (Some(a), Some(b)) => dob_compatible(a, b),
-                    _ => true,
-                };
-                names_ok && dob_ok
-            })
-        };
-        match groups.iter_mut().find(|g| fits(g)) {
+        match groups.iter_mut().find(|g| g.iter().all(|&o| compatible(m, o))) {
             Some(g) => {
                 if g.len() < MAX_REPRESENTATIVES {
                     g.push(m)
@@ -199,4 +218,17 @@ pub(crate) fn people_lower_bound(members: &[u32], records: &[Prepared], cap: usi
         }
     }
     groups.len().max(1)
+}
+
+/// Whether two records can be one person by names and birth dates alone.
+pub(crate) fn strictly_compatible(a: &Prepared, b: &Prepared) -> bool {
+    let names_ok = match (&a.name, &b.name) {
+        (Some(x), Some(y)) => names_compatible(x, y),
+        _ => true,
+    };
+    let dob_ok = match (&a.dob, &b.dob) {
+        (Some(x), Some(y)) => dob_compatible(x, y),
+        _ => true,
+    };
+    names_ok && dob_ok
 }
