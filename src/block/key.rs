@@ -71,7 +71,9 @@ pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
         None => (None, None),
     };
     if let (Some(g), Some(f)) = (given, family) {
-        out.push(key(Family::FullName, &[g, f]));
+        // Order-insensitive, so that "Ryan Campbell" meets "Campbell Ryan".
+        let (x, y) = if g <= f { (g, f) } else { (f, g) };
+        out.push(key(Family::FullName, &[x, y]));
     }
     if let (Some(f), Some(d)) = (family, dob) {
         out.push(key(Family::FamilyDob, &[f, d]));

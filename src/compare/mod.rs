@@ -62,6 +62,19 @@ impl Field {
     }
 }
 
+/// A set of fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct FieldMask(u16);
+
+impl FieldMask {
+    pub(crate) fn of(fields: &[Field]) -> FieldMask {
+        FieldMask(fields.iter().fold(0, |m, f| m | (1 << f.index())))
+    }
+    pub(crate) fn contains(self, f: Field) -> bool {
+        self.0 & (1 << f.index()) != 0
+    }
+}
+
 /// How two records compare on one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Level {
@@ -156,7 +169,7 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     if let (Some(x), Some(y)) = (&a.postal, &b.postal) {
         levels[Field::Postal.index()] = if x == y {
             Level::Exact
-        } else if x.len() >= 5 && within_one_edit(x, y) {
+        } else if x.len() >= 4 && within_one_edit(x, y) {
             Level::Fuzzy
         } else {
             Level::Differ

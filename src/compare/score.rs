@@ -16,7 +16,7 @@
 //!   sound defaults.
 //! - the prior odds of a match come from the provisional customers' sizes.
 
-use super::{compare, Comparison, Field, Level};
+use super::{compare, Comparison, Field, FieldMask, Level};
 use crate::prepare::Prepared;
 use crate::util::{self, FxMap};
 
@@ -98,7 +98,7 @@ impl Weights {
                 name_u *= u;
                 if field == Field::Given {
                     given_bits = bits;
-                } else if let Some(full) = full_name_key(a).and_then(|k| self.tf_full.get(&k)) {
+                } else if let Some(full) = full_name_key(a).and_then(|k| self.tf_full.get(&k)).filter(|f| **f > 0.0) {
                     // Attribute the correction to the family name's line.
                     let joint = (name_m / name_u.max(*full)).log2();
                     bits = joint - given_bits;
@@ -187,8 +187,10 @@ fn splitmix(state: &mut u64) -> u64 {
 
 /// Estimates weights from prepared records and a provisional clustering
 /// (`group[i]`: the provisional customer of record `i`, from exact identifiers),
-/// with `training` pairs joined by an identifier of kind `via` (near-certain matches).
-pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u32, Field)]) -> Weights {
+/// with `training`: near-certain matches (joined by an identifier, or by the same
+/// full name and birth date), each with the fields that joined it, which must
+/// not learn from it.
+pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u32, FieldMask)]) -> Weights {
     let n = records.len();
     // u from random pairs.
     let mut u_counts = [[0f64; Level::COUNT]; Field::COUNT];
@@ -225,7 +227,7 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
     for &(a, b, via) in training {
         let cmp = compare(&records[a as usize], &records[b as usize]);
         for f in Field::ALL {
-            if f == via {
+            if via.contains(f) {
                 continue;
             }
             m_counts[f.index()][cmp.level(f).index()] += 1.0;
@@ -278,9 +280,11 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
                 }
             }
         }
+        // The cap only speaks where the data can: a full name held by three provisional
+        // customers or more. Its frequency among *other* people leaves one holder out.
         let total = with_field.len().max(1) as f64;
         for v in tf_full.values_mut() {
-            *v /= total;
+            *v = if *v >= 3.0 { (*v - 1.0) / total } else { 0.0 };
         }
     }
     // Prior odds from the provisional customers.

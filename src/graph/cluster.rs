@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use crate::block;
 use crate::compare::score::{self, Weights};
-use crate::compare::{compare, Comparison, Field, Level};
+use crate::compare::{compare, Comparison, Field, FieldMask, Level};
 use crate::graph::guard::{people_lower_bound, strictly_compatible, Guard, Profile};
 use crate::graph::union_find::UnionFind;
 use crate::normalize::FieldKind;
@@ -209,8 +209,13 @@ fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
 }
 
 /// Provisional customers and m-training pairs for estimation, from identifier values
-/// that plainly belong to one person.
-fn provisional(records: &[Prepared], values: &ValueIndex<'_>, strict_people: &[usize]) -> (Vec<u32>, Vec<(u32, u32, Field)>) {
+/// that plainly belong to one person, and from records with the same full name
+/// and birth date (which teach m for the identifiers themselves).
+fn provisional(
+    records: &[Prepared],
+    values: &ValueIndex<'_>,
+    strict_people: &[usize],
+) -> (Vec<u32>, Vec<(u32, u32, FieldMask)>) {
     let mut uf = UnionFind::new(records.len());
     let mut training = Vec::new();
     for (((kind, _), members), &people) in values.iter().zip(strict_people) {
@@ -220,8 +225,22 @@ fn provisional(records: &[Prepared], values: &ValueIndex<'_>, strict_people: &[u
         for w in members.windows(2) {
             uf.union(w[0], w[1]);
         }
-        for w in members.windows(2).take(TRAINING_PAIRS_PER_VALUE) {
-            training.push((w[0], w[1], field_of(*kind)));
+        let via = FieldMask::of(&[field_of(*kind)]);
+        training.extend(members.windows(2).take(TRAINING_PAIRS_PER_VALUE).map(|w| (w[0], w[1], via)));
+    }
+    let mut by_name_dob: util::FxMap<(String, crate::normalize::BirthDate), Vec<u32>> = util::map();
+    for (i, r) in records.iter().enumerate() {
+        if let (Some(k), Some(d)) = (r.name.as_ref().and_then(|n| n.full_key()), r.dob) {
+            by_name_dob.entry((k, d)).or_default().push(i as u32);
+        }
+    }
+    let mut groups: Vec<Vec<u32>> = by_name_dob.into_values().filter(|g| g.len() >= 2).collect();
+    groups.sort_unstable();
+    let via = FieldMask::of(&[Field::Given, Field::Family, Field::BirthDate]);
+    for g in groups {
+        // Many records on one name and date are a common name, not one person.
+        if g.len() <= PROVISIONAL_SMALL_VALUE * 2 {
+            training.extend(g.windows(2).map(|w| (w[0], w[1], via)));
         }
     }
     (uf.labels(), training)

@@ -301,12 +301,10 @@ impl IdentityGraph {
             let (x, y) = (labels[f.a as usize], labels[f.b as usize]);
             (x == ca && y == cb) || (x == cb && y == ca)
         });
+        let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
         let apart = match refused {
             Some(f) => ApartReason::Refused { guard: f.guard },
-            None if direct_bits >= r.resolution.threshold_bits => {
-                ApartReason::BelowThreshold { bits: direct_bits, threshold: r.resolution.threshold_bits }
-            }
-            None if shares_key(pa, pb) => {
+            None if shared_identifier || shares_key(pa, pb) => {
                 ApartReason::BelowThreshold { bits: direct_bits, threshold: r.resolution.threshold_bits }
             }
             None => ApartReason::NoCandidate,
