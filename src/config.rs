@@ -35,7 +35,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            match_probability: 0.95,
+            match_probability: 0.9,
             match_threshold: None,
             default_region: None,
             loyalty: None,
@@ -58,7 +58,7 @@ impl Config {
     }
 
     /// The posterior match probability (0 to 1, exclusive) a scored pair needs to be
-    /// linked. Default 0.95. Exact matches on identifiers do not need a score.
+    /// linked. Default 0.9. Exact matches on identifiers do not need a score.
     pub fn match_probability(mut self, p: f64) -> Config {
         self.match_probability = p;
         self

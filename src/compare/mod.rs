@@ -178,13 +178,21 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
         levels[Field::Address.index()] = if x == y {
             Level::Exact
-        } else if jaro_winkler(x, y) >= 0.93 {
+        } else if jaro_winkler(x, y) >= 0.93 || jaro_winkler(&sorted_tokens(x), &sorted_tokens(y)) >= 0.93 {
+            // The sorted form forgives parts typed in another order
+            // ("92 pinecroft, cherry place" against "92 cherry place, pinecroft").
             Level::Fuzzy
         } else {
             Level::Differ
         };
     }
     Comparison { levels }
+}
+
+fn sorted_tokens(s: &str) -> String {
+    let mut t: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    t.sort_unstable();
+    t.join(" ")
 }
 
 /// The best (lowest) level over all value pairs; `Missing` when either side has none.

@@ -198,12 +198,22 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
         let all_pairs = (n as u64) * (n as u64 - 1) / 2;
         let draws = all_pairs.min(U_SAMPLE_PAIRS);
         let mut state = 0x1d6_7a9c_u64;
-        for _ in 0..draws {
+        // Pairs inside one provisional customer are skipped: u is about two
+        // people, and one heavy user's hundred records would otherwise make
+        // their values look like everyone's.
+        let mut drawn = 0;
+        let mut tries = 0;
+        while drawn < draws && tries < draws * 4 {
+            tries += 1;
             let i = (splitmix(&mut state) % n as u64) as usize;
             let mut j = (splitmix(&mut state) % (n as u64 - 1)) as usize;
             if j >= i {
                 j += 1;
             }
+            if group.get(i).is_some() && group.get(i) == group.get(j) {
+                continue;
+            }
+            drawn += 1;
             let cmp = compare(&records[i], &records[j]);
             for f in Field::ALL {
                 u_counts[f.index()][cmp.level(f).index()] += 1.0;
@@ -280,11 +290,11 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
                 }
             }
         }
-        // The cap only speaks where the data can: a full name held by three provisional
-        // customers or more. Its frequency among *other* people leaves one holder out.
+        // Two records that share a full name make it appear twice even when they
+        // are one person, so its frequency among *other* people leaves one holder out.
         let total = with_field.len().max(1) as f64;
         for v in tf_full.values_mut() {
-            *v = if *v >= 3.0 { (*v - 1.0) / total } else { 0.0 };
+            *v = (*v - 1.0).max(0.0) / total;
         }
     }
     // Prior odds from the provisional customers.
@@ -296,5 +306,18 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
     let all = (n as f64) * (n as f64 - 1.0) / 2.0;
     let lambda = if all > 0.0 { ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5) } else { 0.5 };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
-    Weights { m, u, tf, tf_floor, tf_full, prior_bits }
+    let w = Weights { m, u, tf, tf_floor, tf_full, prior_bits };
+    if std::env::var_os("IDGRAPH_DEBUG_WEIGHTS").is_some() {
+        eprintln!("prior {prior_bits:.2} bits, {} training pairs", training.len());
+        for f in Field::ALL {
+            let row: Vec<String> = Level::ALL
+                .into_iter()
+                .skip(1)
+                .filter(|l| possible(f, *l))
+                .map(|l| format!("{}: m {:.4} u {:.6} = {:+.1}", l.name(), w.m[f.index()][l.index()], w.u[f.index()][l.index()], (w.m[f.index()][l.index()] / w.u[f.index()][l.index()]).log2()))
+                .collect();
+            eprintln!("{:<12} {}", f.name(), row.join(" | "));
+        }
+    }
+    w
 }

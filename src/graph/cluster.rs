@@ -133,9 +133,44 @@ struct State<'a> {
     profiles: Vec<Profile>,
     links: Vec<Link>,
     refusals: Vec<Refusal>,
+    /// Identifier values found generic: agreeing on them is no evidence at all.
+    generic: util::FxSet<(FieldKind, &'a str)>,
 }
 
-impl State<'_> {
+/// A pair's comparison with generic values removed, and whether what remains is
+/// person-level evidence. (A value merely *shared* by two conflicting customers
+/// still counts: in FEBRL-like data it is one person's number beside corrupted
+/// names, and dropping it loses more true links than it saves false ones.)
+fn judged(a: &Prepared, b: &Prepared, generic: &util::FxSet<(FieldKind, &str)>) -> (Comparison, bool) {
+    let mut cmp = compare(a, b);
+    demote_unlinked(&mut cmp, a, b, generic);
+    let person = cmp.has_person_evidence();
+    (cmp, person)
+}
+
+/// Identifier agreement that rests only on generic values counts for nothing:
+/// stage 1 already found those values link many different people.
+fn demote_unlinked(cmp: &mut Comparison, a: &Prepared, b: &Prepared, unlinked: &util::FxSet<(FieldKind, &str)>) {
+    if unlinked.is_empty() {
+        return;
+    }
+    for kind in [FieldKind::Email, FieldKind::Phone, FieldKind::LoyaltyId, FieldKind::DeviceId] {
+        let field = field_of(kind);
+        if cmp.level(field) != Level::Exact {
+            continue;
+        }
+        let vb: Vec<&str> = b.identifiers().filter(|(k, _)| *k == kind).map(|(_, v)| v).collect();
+        let personal = a
+            .identifiers()
+            .filter(|(k, v)| *k == kind && vb.contains(v))
+            .any(|(_, v)| !unlinked.contains(&(kind, v)));
+        if !personal {
+            cmp.levels[field.index()] = Level::Missing;
+        }
+    }
+}
+
+impl<'a> State<'a> {
     fn merge(&mut self, a: u32, b: u32, via: Via) {
         let (ra, rb) = (self.uf.find(a), self.uf.find(b));
         if let Some((keep, gone)) = self.uf.union(ra, rb) {
@@ -145,10 +180,11 @@ impl State<'_> {
         }
     }
 
-    fn pair_score(&self, a: u32, b: u32) -> (f64, Comparison) {
+    /// The pair's score, its comparison, and whether it has person-level evidence.
+    fn pair_score(&self, a: u32, b: u32) -> (f64, Comparison, bool) {
         let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
-        let cmp = compare(ra, rb);
-        (self.weights.score(ra, rb, &cmp), cmp)
+        let (cmp, person) = judged(ra, rb, &self.generic);
+        (self.weights.score(ra, rb, &cmp), cmp, person)
     }
 
     /// Whether joining customer `pa` (holding record `a`) with `pb` (holding `b`)
@@ -164,7 +200,7 @@ impl State<'_> {
         if c.limit.is_some() {
             return c.guard();
         }
-        let (mut bits, cmp) = self.pair_score(a, b);
+        let (mut bits, cmp, person) = self.pair_score(a, b);
         let mut penalize = |conflict: bool, field: Field| {
             if conflict && cmp.level(field) != Level::Differ {
                 bits += self.weights.differ_bits(field);
@@ -174,7 +210,7 @@ impl State<'_> {
         penalize(c.given, Field::Given);
         penalize(c.family, Field::Family);
         penalize(c.loyalty, Field::Loyalty);
-        if bits >= self.threshold && cmp.has_person_evidence() {
+        if bits >= self.threshold && person {
             None
         } else {
             c.guard()
@@ -188,8 +224,8 @@ impl State<'_> {
         if strictly_compatible(ra, rb) {
             return true;
         }
-        let (bits, cmp) = self.pair_score(a, b);
-        bits >= self.threshold && cmp.has_person_evidence()
+        let (bits, _, person) = self.pair_score(a, b);
+        bits >= self.threshold && person
     }
 }
 
@@ -272,19 +308,21 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         profiles: records.iter().enumerate().map(|(i, r)| Profile::of(i as u32, r)).collect(),
         links: Vec::new(),
         refusals: Vec::new(),
+        generic: util::set(),
     };
-    let generic = identifier_links(&mut st, values, &strict_people);
+    let generic = identifier_links(&mut st, &values, &strict_people);
     let stage1 = st.uf.labels();
     let cands = block::candidates(records, config.block_cap, config.fuzzy_identifiers, |a, b| {
         stage1[a as usize] == stage1[b as usize]
     });
+    let generic_set = &st.generic;
     let mut scored: Vec<(f64, u32, u32)> = cands
         .pairs
         .par_iter()
         .filter_map(|&(a, b)| {
             let (ra, rb) = (&records[a as usize], &records[b as usize]);
-            let cmp = compare(ra, rb);
-            if !cmp.has_person_evidence() {
+            let (cmp, person) = judged(ra, rb, generic_set);
+            if !person {
                 return None;
             }
             let s = weights.score(ra, rb, &cmp);
@@ -318,7 +356,7 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
 }
 
 /// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
-fn identifier_links(st: &mut State<'_>, values: ValueIndex<'_>, strict_people: &[usize]) -> Vec<GenericValue> {
+fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_people: &[usize]) -> Vec<GenericValue> {
     let min_people = st.config.generic_min_people;
     let mut order: Vec<(usize, usize)> = strict_people.iter().copied().enumerate().map(|(i, p)| (p, i)).collect();
     order.sort_unstable_by(|x, y| {
@@ -337,6 +375,7 @@ fn identifier_links(st: &mut State<'_>, values: ValueIndex<'_>, strict_people: &
         };
         if people >= min_people {
             generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people });
+            st.generic.insert((kind, value));
             continue;
         }
         // One representative record per current customer, in record order.
@@ -365,6 +404,9 @@ fn identifier_links(st: &mut State<'_>, values: ValueIndex<'_>, strict_people: &
             let groups = customer_groups(st, &reps, min_people);
             if groups >= min_people {
                 generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people: groups });
+            }
+            if groups >= min_people {
+                st.generic.insert((kind, value));
             }
             let guard = if matches!(guard, Guard::Limit(_)) { guard } else { Guard::SharedValue };
             st.refusals.push(Refusal { a: reps[0].1, b: m, via: Via::Identifier(kind, value.into()), guard });
