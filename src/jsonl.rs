@@ -145,6 +145,11 @@ impl<R: BufRead> JsonlReader<R> {
 
 /// Parses one JSON object into a record.
 pub(crate) fn parse_record(line: &[u8]) -> Result<Record, Error> {
+    // serde's derived struct reader also accepts a JSON array by position; a
+    // record is an object, so anything else is refused before it is read.
+    if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(Error::new(ErrorKind::InvalidRecord, "not a JSON object"));
+    }
     serde_json::from_slice::<Record>(line).map_err(|e| {
         // serde_json's message can quote a piece of the input; keep only its category
         // and position so that no identifier ends up in logs.
@@ -213,13 +218,20 @@ mod tests {
 
     #[test]
     fn jsonl_deep_nesting_is_an_error_not_a_crash() {
-        let mut input = b"{\"id\":\"d\",\"x\":".to_vec();
+        // Nested inside a field the record reads: refused at serde_json's depth limit.
+        let mut input = b"{\"id\":\"d\",\"email\":".to_vec();
+        input.extend(std::iter::repeat_n(b'[', 100_000));
+        input.extend(std::iter::repeat_n(b']', 100_000));
+        input.extend_from_slice(b"}\n");
+        // Nested inside an unknown field: skipped like any unknown field, without recursion.
+        input.extend_from_slice(b"{\"id\":\"e\",\"x\":");
         input.extend(std::iter::repeat_n(b'[', 100_000));
         input.extend(std::iter::repeat_n(b']', 100_000));
         input.extend_from_slice(b"}\n");
         let out: Vec<_> = read_jsonl(&input[..]).collect();
-        assert_eq!(out.len(), 1);
+        assert_eq!(out.len(), 2);
         assert!(out[0].is_err());
+        assert_eq!(out[1].as_ref().unwrap().id(), "e");
     }
 
     #[test]

@@ -80,8 +80,7 @@ impl Weights {
     /// evidence when "kevin smith" is itself common.
     fn walk(&self, a: &Prepared, b: &Prepared, cmp: &Comparison, mut each: impl FnMut(Evidence)) -> f64 {
         let mut total = self.prior_bits;
-        let full_name = matches!(cmp.level(Field::Given), Level::Exact | Level::Alias)
-            && cmp.level(Field::Family) == Level::Exact;
+        let full_name = cmp.level(Field::Given) == Level::Exact && cmp.level(Field::Family) == Level::Exact;
         let mut name_u = 1.0;
         let mut name_m = 1.0;
         let mut given_bits = 0.0;

@@ -187,11 +187,24 @@ impl<'a> State<'a> {
         (self.weights.score(ra, rb, &cmp), cmp, person)
     }
 
+    /// The pair's score and person-level evidence from what two people cannot
+    /// share: a household shares its tablet, its email and its landline, not its
+    /// names, birth dates or loyalty cards.
+    fn unshareable_score(&self, a: u32, b: u32) -> (f64, Comparison, bool) {
+        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
+        let (mut cmp, _) = judged(ra, rb, &self.generic);
+        for f in [Field::Email, Field::Phone, Field::Device] {
+            cmp.levels[f.index()] = Level::Missing;
+        }
+        (self.weights.score(ra, rb, &cmp), cmp, cmp.has_person_evidence())
+    }
+
     /// Whether joining customer `pa` (holding record `a`) with `pb` (holding `b`)
-    /// is refused. Conflicting evidence refuses it unless the pair's own evidence,
-    /// with every conflict counted against it, still clears the threshold: a given
-    /// name typed wrong beside the same birth date, address and member number is a
-    /// typo; a different given name behind a shared tablet is another person.
+    /// is refused. Conflicting evidence refuses it unless the pair's unshareable
+    /// evidence, with every conflict counted against it, still clears the
+    /// threshold: a given name typed wrong beside the same birth date, address and
+    /// member number is a typo; a different given name behind a shared tablet or a
+    /// family email is another person.
     fn refusal(&self, pa: &Profile, pb: &Profile, a: u32, b: u32) -> Option<Guard> {
         let c = pa.conflicts(pb, self.records, self.config);
         if !c.any() {
@@ -200,7 +213,7 @@ impl<'a> State<'a> {
         if c.limit.is_some() {
             return c.guard();
         }
-        let (mut bits, cmp, person) = self.pair_score(a, b);
+        let (mut bits, cmp, person) = self.unshareable_score(a, b);
         let mut penalize = |conflict: bool, field: Field| {
             if conflict && cmp.level(field) != Level::Differ {
                 bits += self.weights.differ_bits(field);
@@ -218,13 +231,13 @@ impl<'a> State<'a> {
     }
 
     /// Whether two records can be one person: their names and birth dates agree,
-    /// or their evidence overrides the disagreement.
+    /// or their unshareable evidence overrides the disagreement.
     fn records_compatible(&self, a: u32, b: u32) -> bool {
         let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
         if strictly_compatible(ra, rb) {
             return true;
         }
-        let (bits, _, person) = self.pair_score(a, b);
+        let (bits, _, person) = self.unshareable_score(a, b);
         bits >= self.threshold && person
     }
 }
