@@ -129,8 +129,8 @@ fn fuzzy_phone_digit_typo_links() {
 #[test]
 fn fuzzy_nickname_with_birth_date_links() {
     let g = graph_with(vec![
-        rec("n1").name("William Fairweather").birth_date("1979-04-22").email("wfair@protonmail.com"),
-        rec("n2").name("Bill Fairweather").birth_date("22/04/1979").country("GB"),
+        rec("n1").name("William Fairweather").birth_date("1979-04-22").email("wfair@protonmail.com").postal_code("EH1 2NG"),
+        rec("n2").name("Bill Fairweather").birth_date("22/04/1979").postal_code("eh12ng").country("GB"),
     ]);
     assert_eq!(partition_of(&g, &["n1", "n2"]), groups(&[&["n1", "n2"]]), "{}", g.explain("n1", "n2").unwrap());
 }

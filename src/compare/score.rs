@@ -75,12 +75,15 @@ impl Weights {
 
     /// Calls `each` with every non-missing field's evidence; returns the total in bits, prior included.
     ///
-    /// When both name parts agree exactly, their joint weight is capped by the
-    /// frequency of the full name: "kevin" and "smith" are not independent
-    /// evidence when "kevin smith" is itself common.
+    /// When both name parts agree (the given name exactly or by nickname root),
+    /// the u of their joint agreement is at least the frequency of the full name
+    /// among other customers: "kevin" and "smith" are not independent evidence
+    /// when "kevin smith" is itself common, and "bill smith" against "william
+    /// smith" is no rarer than "william smith".
     fn walk(&self, a: &Prepared, b: &Prepared, cmp: &Comparison, mut each: impl FnMut(Evidence)) -> f64 {
         let mut total = self.prior_bits;
-        let full_name = cmp.level(Field::Given) == Level::Exact && cmp.level(Field::Family) == Level::Exact;
+        let full_name = matches!(cmp.level(Field::Given), Level::Exact | Level::Alias)
+            && cmp.level(Field::Family) == Level::Exact;
         let mut name_u = 1.0;
         let mut name_m = 1.0;
         let mut given_bits = 0.0;
