@@ -3,13 +3,15 @@
 //! A raw value is first cleaned to its digits and a flag for a leading `+`
 //! (separators and an extension suffix dropped), then
 //! read under several interpretations in a fixed order; the first one that the
-//! `phonenumber` metadata (a port of libphonenumber) calls *valid* wins:
+//! `rlibphonenumber` metadata (a port of Google's libphonenumber) calls
+//! *valid* wins:
 //!
 //! 1. explicit international (`+44 ...`, also `+44 (0)20 ...`: the trunk
 //!    `0` is dropped by the metadata where the region has one);
 //! 2. national, in the record's region or else in each fallback region in
-//!    order (the metadata also strips the region's trunk prefix, its own
-//!    international prefix, and a country code typed without `+`); a `+`
+//!    order (the metadata also strips the region's trunk prefix and its own
+//!    international prefix; digits that begin with the region's own country
+//!    code are first read as that code typed without `+`); a `+`
 //!    number that is not valid internationally gets this reading too, for a
 //!    `+` typed before a national number;
 //! 3. the digits with `+` prepended (a country code typed without `+`);
@@ -17,16 +19,15 @@
 //!    is in the North American plan (+1).
 //!
 //! Validity is the metadata's, not a length check: numbers in unallocated
-//! ranges are refused. The US `555-01XX` fiction range *is* valid in this
-//! metadata (libphonenumber's own US example number is `201-555-0123`), while
-//! Ofcom's drama range `07700 900XXX` is *not* a valid GB mobile.
+//! ranges, or matching only a country's overall pattern and none of its
+//! number types, are refused. The US `555-01XX` fiction range *is* valid in
+//! this metadata (libphonenumber's own US example number is `201-555-0123`),
+//! while Ofcom's drama range `07700 900XXX` is *not* a valid GB mobile.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use phonenumber::country::{Id, Source};
-use phonenumber::metadata::DATABASE;
-use phonenumber::PhoneNumber;
+use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region as RegionId, PHONE_NUMBER_UTIL};
 
 use crate::normalize::text::nfkc_lower;
 use crate::RejectReason;
@@ -240,19 +241,21 @@ fn region_code(code: &str) -> Option<[u8; 2]> {
 /// A region known to the phone metadata, with its country calling code.
 #[derive(Clone, Copy, Debug)]
 struct Region {
-    id: Id,
+    id: RegionId,
     code: [u8; 2],
     calling_code: u16,
 }
 
 fn known_region(code: [u8; 2]) -> Option<Region> {
     let s = std::str::from_utf8(&code).ok()?;
-    let id: Id = s.parse().ok()?;
-    let meta = DATABASE.by_id(id.as_ref())?;
+    // Every pair of letters is a `Region` value; only the metadata knows
+    // which of them are real regions, by having a calling code for them.
+    let id = RegionId::from_code(s).ok()?;
+    let calling_code = PHONE_NUMBER_UTIL.get_country_code_for_region(id)?;
     Some(Region {
         id,
         code,
-        calling_code: meta.country_code(),
+        calling_code: u16::try_from(calling_code).ok()?,
     })
 }
 
@@ -332,44 +335,43 @@ fn interpret(
 
 /// Reads `digits` as a national number of region `r`, valid only.
 fn read_national(r: Region, digits: &[u8]) -> Option<Phone> {
-    let number = read(Some(r.id), &[digits])?;
-    match number.code().source() {
-        Source::Idd => {
-            // The metadata dropped the region's own international prefix
-            // (`0011` in AU) but then strips the *region's* trunk prefix from
-            // the foreign number, turning `0011 39 06...` into `+39 6...`.
-            // Reading the rest as international avoids that.
-            let meta = DATABASE.by_id(r.id.as_ref())?;
-            let text = std::str::from_utf8(digits).ok()?;
-            let idd = meta
-                .international_prefix()?
-                .find(text)
-                .filter(|m| m.start() == 0)?;
-            read_international(digits.get(idd.end()..)?)
+    // Digits that begin with the region's own country code are read with it
+    // first. libphonenumber keeps the code as part of the national number
+    // whenever the whole digits also fit the region's number pattern, and
+    // some patterns are that loose: `4917801385180` on a German record fits
+    // the fixed-line range `49[1-6]` plus ten digits, yet is the mobile
+    // `+49 178...` typed without `+`. The national reading still wins when
+    // the rest is not a valid number (Italian mobiles `393...`).
+    if leading_code(digits, r.calling_code) {
+        if let Some(p) = read_international(digits).filter(|p| p.country_code == r.calling_code) {
+            return Some(p);
         }
-        Source::Number => {
-            // The metadata took the leading digits for the region's country
-            // code typed without `+` (`4917...` in DE). If that is not valid,
-            // the whole digits may still be a national number, as Italian
-            // mobiles `39x...` are.
-            valid(&number).or_else(|| {
-                let cc = digits.get(..decimal_len(r.calling_code))?;
-                read(None, &[b"+", cc, digits]).and_then(|n| valid(&n))
-            })
-        }
-        Source::Default | Source::Plus => valid(&number),
     }
+    read(Some(r.id), &[digits]).and_then(|n| valid(&n))
+}
+
+/// Whether `digits` (ASCII) begin with the decimal digits of `code`.
+fn leading_code(digits: &[u8], code: u16) -> bool {
+    digits
+        .get(..decimal_len(code))
+        .and_then(|prefix| {
+            prefix.iter().try_fold(0u16, |acc, &d| {
+                acc.checked_mul(10)?
+                    .checked_add(u16::from(d.checked_sub(b'0')?))
+            })
+        })
+        .is_some_and(|n| n == code)
 }
 
 /// Reads `digits` as an international number (a `+` before them), valid
-/// only. No region is passed: the metadata would apply that region's trunk
-/// prefix rule to a foreign number (`+39 02...` read in GB loses its `0`).
+/// only. No region is passed: the number names its own country, whose
+/// metadata then applies.
 fn read_international(digits: &[u8]) -> Option<Phone> {
     read(None, &[b"+", digits]).and_then(|n| valid(&n))
 }
 
 /// Parses the concatenated `parts` under `region`, without judging validity.
-fn read(region: Option<Id>, parts: &[&[u8]]) -> Option<PhoneNumber> {
+fn read(region: Option<RegionId>, parts: &[&[u8]]) -> Option<PhoneNumber> {
     // `+`, a country code of at most 3 digits and MAX_DIGITS digits, on the
     // stack; the parts are ASCII digits and `+` only.
     let mut buf = [0u8; MAX_DIGITS + 4];
@@ -379,18 +381,17 @@ fn read(region: Option<Id>, parts: &[&[u8]]) -> Option<PhoneNumber> {
         n += 1;
     }
     let text = std::str::from_utf8(buf.get(..n)?).ok()?;
-    phonenumber::parse(region, text).ok()
+    PHONE_NUMBER_UTIL.parse(text, region).ok()
 }
 
 /// The E.164 form of `number`, if the metadata calls it valid.
 fn valid(number: &PhoneNumber) -> Option<Phone> {
-    if !phonenumber::is_valid(number) {
+    if !number.is_valid() {
         return None;
     }
-    let country_code = number.code().value();
     Some(Phone {
-        e164: format!("+{}{}", country_code, number.national()),
-        country_code,
+        e164: number.format_as(PhoneNumberFormat::E164).into_owned(),
+        country_code: u16::try_from(number.country_code).ok()?,
     })
 }
 
@@ -455,14 +456,16 @@ type Cache = HashMap<CacheKey, Result<Phone, RejectReason>, ahash::RandomState>;
 
 thread_local! {
     // Repeated values are the norm in retail data and the metadata is slow
-    // (tens of microseconds a value: `phonenumber` matches through a global,
-    // mutex-guarded LRU of 100 compiled regexes, which recompiles once a few
-    // regions are in play), so each thread remembers its recent outcomes. This keeps
-    // `parse` deterministic: the cached value is exactly what recomputing
-    // would give, since the outcome depends only on the key. Fixed hasher
-    // seeds keep even the table's layout free of randomness.
-    static CACHE: RefCell<Cache> =
-        RefCell::new(HashMap::with_hasher(ahash::RandomState::with_seeds(0x1d, 0x96, 0x4a, 0xe3)));
+    // next to a table lookup (one to two microseconds a value: regex
+    // matches and allocations for each interpretation tried, against about
+    // 0.1 when the outcome is remembered), so each thread remembers its
+    // recent outcomes. This keeps `parse` deterministic: the cached value is
+    // exactly what recomputing would give, since the outcome depends only on
+    // the key. Fixed hasher seeds keep even the table's layout free of
+    // randomness. A `const` initializer spares each access the lazy-init check.
+    static CACHE: RefCell<Cache> = const {
+        RefCell::new(HashMap::with_hasher(ahash::RandomState::with_seeds(0x1d, 0x96, 0x4a, 0xe3)))
+    };
 }
 
 fn cached(
@@ -582,9 +585,20 @@ mod tests {
                 Ok("+5511961234567"),
             ),
             ("0011 44 7400 123456", Some("AU"), NONE, Ok("+447400123456")),
+            // After the region's own prefix, the number's country's trunk
+            // rule applies, not the region's: Rome keeps its 0.
+            (
+                "0011 39 06 1234 5678",
+                Some("AU"),
+                NONE,
+                Ok("+390612345678"),
+            ),
             // A country code typed without `+`.
             ("447400123456", Some("GB"), NONE, Ok("+447400123456")),
             ("4915123456789", Some("DE"), NONE, Ok("+4915123456789")),
+            // Also a valid German fixed-line number as a whole (`49[1-6]` and
+            // ten digits); the country code reading wins.
+            ("4917801385180", Some("DE"), NONE, Ok("+4917801385180")),
             ("12015550123", Some("US"), NONE, Ok("+12015550123")),
             ("1 (201) 555-0123", Some("US"), NONE, Ok("+12015550123")),
             ("5511961234567", Some("BR"), NONE, Ok("+5511961234567")),
@@ -730,6 +744,14 @@ mod tests {
             ("+999 1234567", None, NONE, Err(invalid_for("??"))),
             ("0099 1234567", None, NONE, Err(invalid_for("??"))),
             ("06 12 34 56", None, &["FR", "NL"], Err(invalid_for("FR"))),
+            // Fits Myanmar's overall number pattern as `+95 98758 7893`, but
+            // none of its number types (a Brazilian number, area code 95).
+            (
+                "(95)98758-7893",
+                None,
+                &["US", "GB"],
+                Err(invalid_for("US")),
+            ),
         ]);
     }
 
