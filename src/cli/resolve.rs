@@ -53,8 +53,10 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         b.set_message(format!("resolving {} records", records.len()));
         b.tick();
     }
+    let read_secs = start.elapsed().as_secs_f64();
     let mut graph = IdentityGraph::new(config)?;
     let outcomes = graph.upsert_batch(records)?;
+    let resolve_secs = start.elapsed().as_secs_f64() - read_secs;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -91,7 +93,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         let masked: String = g.value().chars().take(4).collect();
         writeln!(err, "  {:<10} {masked}*** in {} records of {}+ people", g.kind(), g.records(), g.people())?;
     }
-    writeln!(err, "elapsed            {secs:.2} s")?;
+    writeln!(err, "elapsed            {secs:.2} s (read {read_secs:.2}, resolve {resolve_secs:.2}, write {:.2})", secs - read_secs - resolve_secs)?;
     writeln!(err, "records per second {:.0}", stats.records as f64 / secs.max(1e-9))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -296,9 +296,11 @@ fn provisional(
 }
 
 pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
+    let mut timer = util::PhaseTimer::new();
     let n = records.len();
     let min_people = config.generic_min_people;
     let values = identifier_index(records);
+    timer.lap("identifier index");
     let strict_people: Vec<usize> = values
         .par_iter()
         .map(|(_, members)| {
@@ -308,7 +310,9 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         })
         .collect();
     let (labels, training) = provisional(records, &values, &strict_people);
+    timer.lap("provisional customers");
     let weights = score::estimate(records, &labels, &training);
+    timer.lap("estimate weights");
     let threshold = config
         .match_threshold
         .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2());
@@ -324,10 +328,12 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         generic: util::set(),
     };
     let generic = identifier_links(&mut st, &values, &strict_people);
+    timer.lap("identifier links");
     let stage1 = st.uf.labels();
     let cands = block::candidates(records, config.block_cap, config.fuzzy_identifiers, |a, b| {
         stage1[a as usize] == stage1[b as usize]
     });
+    timer.lap("blocking");
     let generic_set = &st.generic;
     let mut scored: Vec<(f64, u32, u32)> = cands
         .pairs
@@ -343,6 +349,7 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         })
         .collect();
     scored.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    timer.lap("scoring");
     for (s, a, b) in scored {
         let (ra, rb) = (st.uf.find(a), st.uf.find(b));
         if ra == rb {
@@ -353,6 +360,7 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
             None => st.merge(a, b, Via::Scored(s)),
         }
     }
+    timer.lap("scored links");
     if let Some(path) = std::env::var_os("IDGRAPH_DEBUG_LINKS") {
         use std::io::Write;
         if let Ok(mut f) = std::fs::File::create(path) {

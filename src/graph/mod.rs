@@ -177,10 +177,14 @@ impl IdentityGraph {
     }
 
     fn resolve_all(&mut self) {
+        let mut timer = util::PhaseTimer::new();
         let normalizer = self.normalizer();
+        timer.lap("estimate normalizer");
         let records: Vec<&Record> = self.records.values().collect();
         let prepared: Vec<Prepared> = records.par_iter().map(|r| prepare(r, &normalizer)).collect();
+        timer.lap("normalize");
         let resolution = cluster::resolve(&prepared, &self.config);
+        timer.lap("resolve");
         let mut index: FxMap<Box<str>, u32> = util::map_with_capacity(prepared.len());
         for (i, p) in prepared.iter().enumerate() {
             index.insert(p.id.clone(), i as u32);

@@ -24,3 +24,23 @@ pub(crate) fn map_with_capacity<K, V>(n: usize) -> FxMap<K, V> {
 pub(crate) fn set<K>() -> FxSet<K> {
     FxSet::with_hasher(fixed_state())
 }
+
+/// Phase timings on stderr when `IDGRAPH_DEBUG_TIMING` is set: a development aid
+/// for profiling the pipeline, silent otherwise.
+pub(crate) struct PhaseTimer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl PhaseTimer {
+    pub(crate) fn new() -> PhaseTimer {
+        PhaseTimer { on: std::env::var_os("IDGRAPH_DEBUG_TIMING").is_some(), last: std::time::Instant::now() }
+    }
+    pub(crate) fn lap(&mut self, phase: &str) {
+        if self.on {
+            let now = std::time::Instant::now();
+            eprintln!("  {phase:<24} {:8.3} s", (now - self.last).as_secs_f64());
+            self.last = now;
+        }
+    }
+}
