@@ -42,16 +42,16 @@ impl std::fmt::Display for Rejection {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct EmailValue {
     pub(crate) value: Box<str>,
-    pub(crate) at: usize,
+    pub(crate) at: u32,
     pub(crate) corrected: bool,
 }
 
 impl EmailValue {
     pub(crate) fn local(&self) -> &str {
-        self.value.get(..self.at).unwrap_or("")
+        self.value.get(..self.at as usize).unwrap_or("")
     }
     pub(crate) fn domain(&self) -> &str {
-        self.value.get(self.at + 1..).unwrap_or("")
+        self.value.get(self.at as usize + 1..).unwrap_or("")
     }
 }
 
@@ -66,19 +66,23 @@ pub(crate) struct LoyaltyValue {
 pub(crate) struct NameValue {
     /// Folded given name; `None` when unknown.
     pub(crate) given: Option<Box<str>>,
-    /// Nickname root of the given name.
-    pub(crate) given_root: Option<Box<str>>,
+    /// Nickname root of the given name, when it differs from the given name.
+    given_root: Option<Box<str>>,
     pub(crate) family: Option<Box<str>>,
-    pub(crate) tokens: Vec<Box<str>>,
 }
 
 impl NameValue {
+    /// The nickname root of the given name (the given name itself when it has none).
+    pub(crate) fn root(&self) -> Option<&str> {
+        self.given_root.as_deref().or(self.given.as_deref())
+    }
+
     pub(crate) fn given_is_initial(&self) -> bool {
         self.given.as_deref().is_some_and(|g| g.chars().count() == 1)
     }
     /// Given root plus family: the key for "same full name".
     pub(crate) fn full_key(&self) -> Option<String> {
-        match (&self.given_root, &self.family) {
+        match (self.root(), &self.family) {
             (Some(g), Some(f)) if !self.given_is_initial() => Some(format!("{g} {f}")),
             _ => None,
         }
@@ -90,19 +94,38 @@ impl NameValue {
 pub(crate) struct Prepared {
     pub(crate) id: Box<str>,
     pub(crate) ts: Option<i64>,
-    pub(crate) country: Option<[u8; 2]>,
-    pub(crate) emails: Vec<EmailValue>,
-    pub(crate) phones: Vec<Box<str>>,
-    pub(crate) loyalty: Vec<LoyaltyValue>,
-    pub(crate) devices: Vec<Box<str>>,
-    pub(crate) name: Option<NameValue>,
+    // Boxed slices and a boxed name: a million prepared records are held at
+    // once, and most fields are empty.
+    pub(crate) emails: Box<[EmailValue]>,
+    pub(crate) phones: Box<[Box<str>]>,
+    pub(crate) loyalty: Box<[LoyaltyValue]>,
+    pub(crate) devices: Box<[Box<str>]>,
+    pub(crate) name: Option<Box<NameValue>>,
     pub(crate) dob: Option<BirthDate>,
     pub(crate) postal: Option<Box<str>>,
     pub(crate) address: Option<Box<str>>,
-    pub(crate) rejected: Vec<Rejection>,
+    pub(crate) rejected: Box<[Rejection]>,
 }
 
 impl Prepared {
+    /// A record whose stored form could not be read back: it keeps its id and
+    /// links nothing.
+    pub(crate) fn unreadable(id: &str) -> Prepared {
+        Prepared {
+            id: id.into(),
+            ts: None,
+            emails: Box::default(),
+            phones: Box::default(),
+            loyalty: Box::default(),
+            devices: Box::default(),
+            name: None,
+            dob: None,
+            postal: None,
+            address: None,
+            rejected: Box::default(),
+        }
+    }
+
     /// Every identifier value as `(kind, canonical value)`.
     pub(crate) fn identifiers(&self) -> impl Iterator<Item = (FieldKind, &str)> {
         self.emails
@@ -146,7 +169,7 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         match n.email(raw) {
             Ok(e) => push_unique(
                 &mut emails,
-                EmailValue { at: e.local_part().len(), corrected: e.is_corrected(), value: e.as_str().into() },
+                EmailValue { at: e.local_part().len() as u32, corrected: e.is_corrected(), value: e.as_str().into() },
             ),
             Err(r) => reject(FieldKind::Email, r),
         }
@@ -181,12 +204,12 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         (None, None, None) => None,
     };
     let name = match name_result {
-        Some(Ok(nm)) => Some(NameValue {
+        Some(Ok(nm)) => Some(Box::new(NameValue {
             given: nm.given().map(Into::into),
-            given_root: nm.given_root().map(Into::into),
+            // Most given names are their own root: store the root only when it differs.
+            given_root: nm.given_root().filter(|r| Some(*r) != nm.given()).map(Into::into),
             family: nm.family().map(Into::into),
-            tokens: nm.tokens().iter().map(|t| t.as_str().into()).collect(),
-        }),
+        })),
         Some(Err(r)) => {
             reject(FieldKind::Name, r);
             None
@@ -217,15 +240,14 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
     Prepared {
         id: record.id().into(),
         ts: record.ts_millis(),
-        country,
-        emails,
-        phones,
-        loyalty,
-        devices,
+        emails: emails.into_boxed_slice(),
+        phones: phones.into_boxed_slice(),
+        loyalty: loyalty.into_boxed_slice(),
+        devices: devices.into_boxed_slice(),
         name,
         dob,
         postal,
         address,
-        rejected,
+        rejected: rejected.into_boxed_slice(),
     }
 }

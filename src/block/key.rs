@@ -40,24 +40,39 @@ fn deletion_keys(family: Family, prefix: &str, s: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// Keys that find identifiers one typo apart. Only values long enough for a
-/// typo match to be trusted get them (see `compare`).
-pub(crate) fn fuzzy_identifier_keys(r: &Prepared, out: &mut Vec<u64>) {
+/// Keys that find emails one typo apart in the local part, at the same domain.
+/// Only values long enough for a typo match to be trusted get them (see `compare`).
+pub(crate) fn email_keys(r: &Prepared, out: &mut Vec<u64>) {
     for e in &r.emails {
         if e.local().len() >= 5 {
             deletion_keys(Family::EmailDeletion, e.domain(), e.local(), out);
         }
     }
+}
+
+/// Keys that find phone numbers one typo apart.
+pub(crate) fn phone_keys(r: &Prepared, out: &mut Vec<u64>) {
     for p in &r.phones {
         if p.len() > 8 {
             deletion_keys(Family::PhoneDeletion, "", p, out);
         }
     }
+}
+
+/// Keys that find loyalty numbers one typo apart (check-digit failures included).
+pub(crate) fn loyalty_keys(r: &Prepared, out: &mut Vec<u64>) {
     for l in &r.loyalty {
         if l.value.len() >= 5 {
             deletion_keys(Family::LoyaltyDeletion, "", &l.value, out);
         }
     }
+}
+
+/// Every fuzzy identifier key of a record.
+pub(crate) fn fuzzy_identifier_keys(r: &Prepared, out: &mut Vec<u64>) {
+    email_keys(r, out);
+    phone_keys(r, out);
+    loyalty_keys(r, out);
 }
 
 /// Keys from supporting evidence: names with birth dates, postal codes, addresses.
@@ -66,7 +81,7 @@ pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
     let dob = dob.as_deref();
     let postal = r.postal.as_deref();
     let (given, family) = match &r.name {
-        Some(n) if !n.given_is_initial() => (n.given_root.as_deref(), n.family.as_deref()),
+        Some(n) if !n.given_is_initial() => (n.root(), n.family.as_deref()),
         Some(n) => (None, n.family.as_deref()),
         None => (None, None),
     };

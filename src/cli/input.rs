@@ -6,6 +6,7 @@ use std::path::Path;
 
 use idgraph::{read_jsonl, Record};
 
+
 /// Opens a file, or standard input for `-`.
 pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     if super::is_stdin(path) {
@@ -15,28 +16,51 @@ pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     }
 }
 
-/// Reads every record; each bad line is printed to stderr (line number and
-/// reason, never the line's content) and counted.
-pub(crate) fn read_records(path: &Path, mut progress: impl FnMut(u64)) -> io::Result<(Vec<Record>, usize)> {
-    let mut records = Vec::new();
-    let mut bad = 0;
-    let mut reader = read_jsonl(open(path)?);
-    while let Some(item) = reader.next() {
+/// Counts the lines skipped while records stream through [`records`].
+#[derive(Debug, Default)]
+pub(crate) struct Skipped {
+    pub(crate) lines: usize,
+    pub(crate) io_error: Option<String>,
+}
+
+/// Streams the records of a JSON-lines input. Each bad line is printed to stderr
+/// (line number and reason, never the line's content) and counted in `skipped`;
+/// a read failure ends the stream and is kept in `skipped.io_error`.
+pub(crate) fn records<'a>(
+    reader: Box<dyn BufRead>,
+    skipped: &'a mut Skipped,
+    mut progress: impl FnMut(u64) + 'a,
+) -> impl Iterator<Item = Record> + 'a {
+    let mut lines = read_jsonl(reader);
+    std::iter::from_fn(move || loop {
+        let item = lines.next()?;
+        if lines.lines_read() % 65_536 == 0 {
+            progress(lines.lines_read());
+        }
         match item {
-            Ok(r) => records.push(r),
-            Err(e) if e.kind() == idgraph::ErrorKind::Io => return Err(io::Error::other(e.to_string())),
+            Ok(r) => return Some(r),
+            Err(e) if e.kind() == idgraph::ErrorKind::Io => {
+                skipped.io_error = Some(e.to_string());
+                return None;
+            }
             Err(e) => {
-                bad += 1;
-                if bad <= 20 {
+                skipped.lines += 1;
+                if skipped.lines <= 20 {
                     eprintln!("idgraph: skipped {e}");
-                } else if bad == 21 {
+                } else if skipped.lines == 21 {
                     eprintln!("idgraph: more skipped lines not shown");
                 }
             }
         }
-        if records.len() % 65_536 == 0 {
-            progress(reader.lines_read());
-        }
+    })
+}
+
+/// Reads every record into memory (for subcommands that need them twice).
+pub(crate) fn read_records(path: &Path) -> io::Result<(Vec<Record>, usize)> {
+    let mut skipped = Skipped::default();
+    let records: Vec<Record> = records(open(path)?, &mut skipped, |_| {}).collect();
+    if let Some(e) = skipped.io_error {
+        return Err(io::Error::other(e));
     }
-    Ok((records, bad))
+    Ok((records, skipped.lines))
 }

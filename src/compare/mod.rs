@@ -266,7 +266,7 @@ fn given_level(a: &NameValue, b: &NameValue) -> Level {
     if ia || ib {
         return if ga.chars().next() == gb.chars().next() { Level::Initial } else { Level::Differ };
     }
-    if a.given_root.is_some() && a.given_root == b.given_root {
+    if a.root().is_some() && a.root() == b.root() {
         return Level::Alias;
     }
     if within_one_edit(ga, gb) || jaro_winkler(ga, gb) >= 0.9 {

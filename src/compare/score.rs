@@ -139,7 +139,7 @@ fn hash_str(field: Field, s: &str) -> u64 {
 fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
     match field {
         Field::Given => r.name.as_ref().and_then(|n| {
-            if n.given_is_initial() { None } else { n.given_root.as_deref().map(|g| hash_str(field, g)) }
+            if n.given_is_initial() { None } else { n.root().map(|g| hash_str(field, g)) }
         }),
         Field::Family => r.name.as_ref().and_then(|n| n.family.as_deref()).map(|f| hash_str(field, f)),
         Field::BirthDate => r.dob.map(|d| hash_str(field, &d.to_string())),

@@ -130,7 +130,10 @@ struct State<'a> {
     weights: &'a Weights,
     threshold: f64,
     uf: UnionFind,
-    profiles: Vec<Profile>,
+    /// Profiles of customers with two records or more, by root; a single
+    /// record's profile is built when needed (most customers are one record,
+    /// and a profile per record would cost more memory than the records).
+    profiles: util::FxMap<u32, Profile>,
     links: Vec<Link>,
     refusals: Vec<Refusal>,
     /// Identifier values found generic: agreeing on them is no evidence at all.
@@ -171,20 +174,26 @@ fn demote_unlinked(cmp: &mut Comparison, a: &Prepared, b: &Prepared, unlinked: &
 }
 
 impl<'a> State<'a> {
-    fn merge(&mut self, a: u32, b: u32, via: Via) {
-        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
-        if let Some((keep, gone)) = self.uf.union(ra, rb) {
-            let absorbed = std::mem::take(&mut self.profiles[gone as usize]);
-            self.profiles[keep as usize].absorb(absorbed);
-            self.links.push(Link { a, b, via });
+    /// The profile of the customer rooted at `root`.
+    fn profile(&self, root: u32) -> std::borrow::Cow<'_, Profile> {
+        match self.profiles.get(&root) {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => std::borrow::Cow::Owned(Profile::of(root, &self.records[root as usize])),
         }
     }
 
-    /// The pair's score, its comparison, and whether it has person-level evidence.
-    fn pair_score(&self, a: u32, b: u32) -> (f64, Comparison, bool) {
-        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
-        let (cmp, person) = judged(ra, rb, &self.generic);
-        (self.weights.score(ra, rb, &cmp), cmp, person)
+    fn take_profile(&mut self, root: u32) -> Profile {
+        self.profiles.remove(&root).unwrap_or_else(|| Profile::of(root, &self.records[root as usize]))
+    }
+
+    fn merge(&mut self, a: u32, b: u32, via: Via) {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if let Some((keep, gone)) = self.uf.union(ra, rb) {
+            let mut kept = self.take_profile(keep);
+            kept.absorb(self.take_profile(gone));
+            self.profiles.insert(keep, kept);
+            self.links.push(Link { a, b, via });
+        }
     }
 
     /// The pair's score and person-level evidence from what two people cannot
@@ -322,7 +331,7 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         weights: &weights,
         threshold,
         uf: UnionFind::new(n),
-        profiles: records.iter().enumerate().map(|(i, r)| Profile::of(i as u32, r)).collect(),
+        profiles: util::map(),
         links: Vec::new(),
         refusals: Vec::new(),
         generic: util::set(),
@@ -355,7 +364,7 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
         if ra == rb {
             continue;
         }
-        match st.refusal(&st.profiles[ra as usize], &st.profiles[rb as usize], a, b) {
+        match st.refusal(&st.profile(ra), &st.profile(rb), a, b) {
             Some(guard) => st.refusals.push(Refusal { a, b, via: Via::Scored(s), guard }),
             None => st.merge(a, b, Via::Scored(s)),
         }
@@ -423,15 +432,15 @@ fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_peop
         if reps.len() < 2 {
             continue;
         }
-        let mut acc = st.profiles[reps[0].0 as usize].clone();
+        let mut acc = st.profile(reps[0].0).into_owned();
         let mut refused = None;
         for &(root, m) in &reps[1..] {
-            match st.refusal(&acc, &st.profiles[root as usize], reps[0].1, m) {
+            match st.refusal(&acc, &st.profile(root), reps[0].1, m) {
                 Some(g) => {
                     refused = Some((m, g));
                     break;
                 }
-                None => acc.absorb(st.profiles[root as usize].clone()),
+                None => acc.absorb(st.profile(root).into_owned()),
             }
         }
         if let Some((m, guard)) = refused {
@@ -458,7 +467,7 @@ fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_peop
 fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
     let mut groups: Vec<(Profile, u32)> = Vec::new();
     for &(root, m) in reps {
-        let p = &st.profiles[root as usize];
+        let p = &*st.profile(root);
         match groups.iter_mut().find(|(g, gm)| st.refusal(g, p, *gm, m).is_none()) {
             Some((g, _)) => g.absorb(p.clone()),
             None => {

@@ -25,7 +25,7 @@ use cluster::{Resolution, Via};
 /// The result of one record's upsert: its customer and the values refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    record_id: String,
+    record_id: Box<str>,
     customer: CustomerId,
     rejected: Vec<Rejection>,
 }
@@ -67,10 +67,16 @@ pub struct Stats {
     pub prior_bits: f64,
 }
 
+impl Resolved {
+    fn position(&self, id: &str) -> Option<usize> {
+        self.prepared.binary_search_by(|p| (*p.id).cmp(id)).ok()
+    }
+}
+
 #[derive(Debug)]
 struct Resolved {
+    /// Prepared records, sorted by id: a record's index is its rank.
     prepared: Vec<Prepared>,
-    index: FxMap<Box<str>, u32>,
     resolution: Resolution,
     customer: Vec<CustomerId>,
     members: BTreeMap<CustomerId, Vec<u32>>,
@@ -96,9 +102,51 @@ struct Resolved {
 #[derive(Debug)]
 pub struct IdentityGraph {
     config: Config,
-    records: BTreeMap<String, Record>,
+    /// Every record by id, in compact JSON: about a third of the parsed struct's memory.
+    records: BTreeMap<Box<str>, Box<[u8]>>,
+    /// What the normalizer estimates from the input, kept up to date on every
+    /// insert and replace so that no pass over all records is needed for it.
+    stats: InputStats,
     resolved: Option<Resolved>,
     next_customer: u64,
+}
+
+/// Counts of the raw values the normalizer estimates its defaults from.
+#[derive(Debug, Default)]
+struct InputStats {
+    countries: BTreeMap<String, i64>,
+    loyalty: BTreeMap<String, i64>,
+}
+
+impl InputStats {
+    fn add(&mut self, r: &Record, sign: i64) {
+        let bump = |map: &mut BTreeMap<String, i64>, key: String| {
+            let n = map.entry(key.clone()).or_insert(0);
+            *n += sign;
+            if *n <= 0 {
+                map.remove(&key);
+            }
+        };
+        if let Some(c) = r.get_country() {
+            let c = c.trim().to_ascii_uppercase();
+            if c.len() == 2 {
+                bump(&mut self.countries, c);
+            }
+        }
+        for l in r.loyalty_ids() {
+            bump(&mut self.loyalty, l.clone());
+        }
+    }
+}
+
+fn encode(r: &Record) -> Box<[u8]> {
+    // Serializing a struct of strings to a Vec cannot fail; an empty slice would
+    // decode as an error and the record would be reported as unreadable.
+    serde_json::to_vec(r).unwrap_or_default().into_boxed_slice()
+}
+
+fn decode(bytes: &[u8]) -> Option<Record> {
+    serde_json::from_slice(bytes).ok()
 }
 
 impl IdentityGraph {
@@ -108,7 +156,13 @@ impl IdentityGraph {
     /// [`ErrorKind::InvalidConfig`] when a setting is out of range.
     pub fn new(config: Config) -> Result<IdentityGraph, Error> {
         config.validate()?;
-        Ok(IdentityGraph { config, records: BTreeMap::new(), resolved: None, next_customer: 1 })
+        Ok(IdentityGraph {
+            config,
+            records: BTreeMap::new(),
+            stats: InputStats::default(),
+            resolved: None,
+            next_customer: 1,
+        })
     }
 
     /// The configuration.
@@ -120,29 +174,39 @@ impl IdentityGraph {
     /// resolves. Within one batch a later record with the same id replaces an
     /// earlier one. Returns one outcome per input record, in input order.
     ///
+    /// Records are taken one at a time from the iterator, so a caller can
+    /// stream a large input without holding it all parsed.
+    ///
     /// # Errors
-    /// [`ErrorKind::InvalidRecord`] when a record's id is empty; nothing is applied then.
+    /// None today: every [`Record`] is valid by construction, and refused
+    /// values are reported in the outcomes. The `Result` leaves room for
+    /// stores that can fail.
     pub fn upsert_batch<I>(&mut self, records: I) -> Result<Vec<Outcome>, Error>
     where
         I: IntoIterator<Item = Record>,
     {
-        let batch: Vec<Record> = records.into_iter().collect();
-        for r in &batch {
-            crate::record::check_id(r.id())?;
+        let mut timer = util::PhaseTimer::new();
+        let mut ids: Vec<Box<str>> = Vec::new();
+        for r in records {
+            let id: Box<str> = r.id().into();
+            self.stats.add(&r, 1);
+            if let Some(old) = self.records.insert(id.clone(), encode(&r)) {
+                if let Some(old) = decode(&old) {
+                    self.stats.add(&old, -1);
+                }
+            }
+            ids.push(id);
         }
-        let ids: Vec<String> = batch.iter().map(|r| r.id().to_string()).collect();
-        for r in batch {
-            self.records.insert(r.id().to_string(), r);
-        }
+        timer.lap("store records");
         self.resolve_all();
         let resolved = self.resolved.as_ref().ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "graph not resolved"))?;
         ids.into_iter()
             .map(|id| {
-                let i = *resolved.index.get(id.as_str()).ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
+                let i = resolved.position(&id).ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
                 Ok(Outcome {
                     record_id: id,
-                    customer: resolved.customer[i as usize],
-                    rejected: resolved.prepared[i as usize].rejected.clone(),
+                    customer: resolved.customer[i],
+                    rejected: resolved.prepared[i].rejected.to_vec(),
                 })
             })
             .collect()
@@ -151,18 +215,9 @@ impl IdentityGraph {
     fn normalizer(&self) -> Normalizer {
         // The default region and fallbacks come from the data: the countries records
         // declare, most common first, unless the configuration names one.
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for r in self.records.values() {
-            if let Some(c) = r.get_country() {
-                let c = c.trim().to_ascii_uppercase();
-                if c.len() == 2 {
-                    *counts.entry(c).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut by_count: Vec<(usize, String)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
-        by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut regions: Vec<String> = by_count.into_iter().map(|(_, c)| c).take(8).collect();
+        let mut by_count: Vec<(i64, &String)> = self.stats.countries.iter().map(|(c, n)| (*n, c)).collect();
+        by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut regions: Vec<String> = by_count.into_iter().map(|(_, c)| c.clone()).take(8).collect();
         let mut n = Normalizer::new().placeholders(self.config.placeholders.clone());
         if let Some(r) = &self.config.default_region {
             regions.retain(|x| x != r);
@@ -171,7 +226,9 @@ impl IdentityGraph {
         n = n.fallback_regions(regions);
         let scheme = match &self.config.loyalty {
             Some(s) => s.clone(),
-            None => LoyaltyScheme::infer(self.records.values().flat_map(|r| r.loyalty_ids().iter().map(String::as_str))),
+            None => LoyaltyScheme::infer(
+                self.stats.loyalty.iter().flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
+            ),
         };
         n.loyalty_scheme(scheme)
     }
@@ -180,17 +237,20 @@ impl IdentityGraph {
         let mut timer = util::PhaseTimer::new();
         let normalizer = self.normalizer();
         timer.lap("estimate normalizer");
-        let records: Vec<&Record> = self.records.values().collect();
-        let prepared: Vec<Prepared> = records.par_iter().map(|r| prepare(r, &normalizer)).collect();
+        let stored: Vec<(&str, &[u8])> = self.records.iter().map(|(k, v)| (&**k, &**v)).collect();
+        let prepared: Vec<Prepared> = stored
+            .par_iter()
+            .map(|(id, bytes)| match decode(bytes) {
+                Some(r) => prepare(&r, &normalizer),
+                None => Prepared::unreadable(id),
+            })
+            .collect();
+        drop(stored);
         timer.lap("normalize");
         let resolution = cluster::resolve(&prepared, &self.config);
         timer.lap("resolve");
-        let mut index: FxMap<Box<str>, u32> = util::map_with_capacity(prepared.len());
-        for (i, p) in prepared.iter().enumerate() {
-            index.insert(p.id.clone(), i as u32);
-        }
         // Customers are numbered by anchor: earliest timestamp, then smallest record id.
-        let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let mut groups: FxMap<u32, Vec<u32>> = util::map();
         for (i, &root) in resolution.labels.iter().enumerate() {
             groups.entry(root).or_default().push(i as u32);
         }
@@ -205,7 +265,7 @@ impl IdentityGraph {
                 (anchor, members)
             })
             .collect();
-        anchored.sort_by(|a, b| a.0.cmp(&b.0));
+        anchored.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut customer = vec![CustomerId::from_raw(0); prepared.len()];
         let mut members_of = BTreeMap::new();
         for (_, members) in anchored {
@@ -216,13 +276,14 @@ impl IdentityGraph {
             }
             members_of.insert(id, members);
         }
-        self.resolved = Some(Resolved { prepared, index, resolution, customer, members: members_of });
+        self.resolved = Some(Resolved { prepared, resolution, customer, members: members_of });
+        timer.lap("customer ids");
     }
 
     /// The customer a record belongs to, `None` for an unknown id.
     pub fn customer_of(&self, record_id: &str) -> Option<CustomerId> {
         let r = self.resolved.as_ref()?;
-        r.index.get(record_id).map(|&i| r.customer[i as usize])
+        r.position(record_id).map(|i| r.customer[i])
     }
 
     /// The record ids of a customer, sorted; empty for an unknown customer.
@@ -234,9 +295,9 @@ impl IdentityGraph {
             .unwrap_or_default()
     }
 
-    /// The record held under `record_id`.
-    pub fn record(&self, record_id: &str) -> Option<&Record> {
-        self.records.get(record_id)
+    /// The record held under `record_id`, as it was given.
+    pub fn record(&self, record_id: &str) -> Option<Record> {
+        self.records.get(record_id).and_then(|b| decode(b))
     }
 
     /// Every record id with its customer, sorted by record id.
@@ -284,8 +345,8 @@ impl IdentityGraph {
     pub fn explain(&self, a: &str, b: &str) -> Result<Explanation, Error> {
         let unknown = || Error::new(ErrorKind::UnknownRecord, "record id not in the graph");
         let r = self.resolved.as_ref().ok_or_else(unknown)?;
-        let ia = *r.index.get(a).ok_or_else(unknown)?;
-        let ib = *r.index.get(b).ok_or_else(unknown)?;
+        let ia = r.position(a).ok_or_else(unknown)? as u32;
+        let ib = r.position(b).ok_or_else(unknown)? as u32;
         let weights = &r.resolution.weights;
         let fields_of = |x: u32, y: u32| -> Vec<FieldEvidence> {
             let (px, py) = (&r.prepared[x as usize], &r.prepared[y as usize]);

@@ -35,6 +35,7 @@ impl UnionFind {
         Some((keep, gone))
     }
 
+    #[cfg(test)]
     pub(crate) fn size_of(&mut self, x: u32) -> u32 {
         let r = self.find(x);
         self.size[r as usize]

@@ -17,10 +17,6 @@ pub(crate) fn map<K, V>() -> FxMap<K, V> {
     FxMap::with_hasher(fixed_state())
 }
 
-pub(crate) fn map_with_capacity<K, V>(n: usize) -> FxMap<K, V> {
-    FxMap::with_capacity_and_hasher(n, fixed_state())
-}
-
 pub(crate) fn set<K>() -> FxSet<K> {
     FxSet::with_hasher(fixed_state())
 }
@@ -39,7 +35,12 @@ impl PhaseTimer {
     pub(crate) fn lap(&mut self, phase: &str) {
         if self.on {
             let now = std::time::Instant::now();
-            eprintln!("  {phase:<24} {:8.3} s", (now - self.last).as_secs_f64());
+            // Resident set size from /proc (Linux), in MiB; 0 where unavailable.
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+                .map_or(0, |pages| pages * 4096 / (1 << 20));
+            eprintln!("  {phase:<24} {:8.3} s  rss {rss} MiB", (now - self.last).as_secs_f64());
             self.last = now;
         }
     }
