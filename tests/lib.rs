@@ -2,6 +2,7 @@
 
 mod accuracy;
 mod api;
+mod fuzz_regressions;
 mod properties;
 mod resolve;
 mod support;
