@@ -204,6 +204,11 @@ fn canonical_domain(domain: &str) -> Result<Cow<'_, str>, RejectReason> {
     check_ascii_domain(&ascii)?;
     let (unicode, result) = idna::domain_to_unicode(&ascii);
     result.map_err(|_| idn())?;
+    // The canonical form must read back to itself: a punycode label that decodes
+    // to another `xn--` label would give a value that the next parse rejects.
+    if idna::domain_to_ascii(&unicode).ok().as_deref() != Some(ascii.as_str()) {
+        return Err(idn());
+    }
     Ok(Cow::Owned(unicode))
 }
 
