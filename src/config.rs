@@ -162,7 +162,14 @@ impl Config {
         if self.block_cap < 2 {
             return bad("block_cap must be at least 2");
         }
-        if [self.max_emails, self.max_phones, self.max_loyalty_ids, self.max_device_ids].contains(&0) {
+        if [
+            self.max_emails,
+            self.max_phones,
+            self.max_loyalty_ids,
+            self.max_device_ids,
+        ]
+        .contains(&0)
+        {
             return bad("max_per_customer must be at least 1");
         }
         if let Some(r) = &self.default_region {

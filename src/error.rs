@@ -52,7 +52,12 @@ impl Error {
     }
 
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), line: None, source: None }
+        Error {
+            kind,
+            message: message.into(),
+            line: None,
+            source: None,
+        }
     }
 
     pub(crate) fn at_line(mut self, line: u64) -> Error {
@@ -88,7 +93,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_ref().map(|e| &**e as &(dyn std::error::Error + 'static))
+        self.source
+            .as_ref()
+            .map(|e| &**e as &(dyn std::error::Error + 'static))
     }
 }
 

@@ -54,7 +54,11 @@ fn c2(n: u64) -> f64 {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 impl Scores {
@@ -136,7 +140,11 @@ impl Scores {
 impl std::fmt::Display for Scores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "records                    {}", self.records)?;
-        writeln!(f, "pairwise precision         {:.4}", self.pairwise_precision)?;
+        writeln!(
+            f,
+            "pairwise precision         {:.4}",
+            self.pairwise_precision
+        )?;
         writeln!(f, "pairwise recall            {:.4}", self.pairwise_recall)?;
         writeln!(f, "pairwise F1                {:.4}", self.pairwise_f1)?;
         writeln!(f, "B-cubed precision          {:.4}", self.bcubed_precision)?;
@@ -144,9 +152,21 @@ impl std::fmt::Display for Scores {
         writeln!(f, "B-cubed F1                 {:.4}", self.bcubed_f1)?;
         writeln!(f, "true customers             {}", self.true_clusters)?;
         writeln!(f, "predicted customers        {}", self.predicted_clusters)?;
-        writeln!(f, "largest true customer      {}", self.largest_true_cluster)?;
-        writeln!(f, "largest predicted customer {}", self.largest_predicted_cluster)?;
-        writeln!(f, "missing from prediction    {}", self.missing_from_prediction)?;
+        writeln!(
+            f,
+            "largest true customer      {}",
+            self.largest_true_cluster
+        )?;
+        writeln!(
+            f,
+            "largest predicted customer {}",
+            self.largest_predicted_cluster
+        )?;
+        writeln!(
+            f,
+            "missing from prediction    {}",
+            self.missing_from_prediction
+        )?;
         write!(f, "extra in prediction        {}", self.extra_in_prediction)
     }
 }

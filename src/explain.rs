@@ -100,7 +100,11 @@ impl Explanation {
 
 fn write_fields(f: &mut fmt::Formatter<'_>, fields: &[FieldEvidence], indent: &str) -> fmt::Result {
     for e in fields {
-        writeln!(f, "{indent}{:<12} {:<15} {:+6.1} bits", e.field, e.level, e.bits)?;
+        writeln!(
+            f,
+            "{indent}{:<12} {:<15} {:+6.1} bits",
+            e.field, e.level, e.bits
+        )?;
     }
     Ok(())
 }
@@ -108,9 +112,17 @@ fn write_fields(f: &mut fmt::Formatter<'_>, fields: &[FieldEvidence], indent: &s
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.apart {
-            None if self.chain.is_empty() => writeln!(f, "{} and {} are the same record", self.a, self.b),
+            None if self.chain.is_empty() => {
+                writeln!(f, "{} and {} are the same record", self.a, self.b)
+            }
             None => {
-                writeln!(f, "{} and {} are one customer, joined by {} link(s):", self.a, self.b, self.chain.len())?;
+                writeln!(
+                    f,
+                    "{} and {} are one customer, joined by {} link(s):",
+                    self.a,
+                    self.b,
+                    self.chain.len()
+                )?;
                 for (i, step) in self.chain.iter().enumerate() {
                     match &step.basis {
                         LinkBasis::SharedIdentifier { kind, masked_value } => writeln!(

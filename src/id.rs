@@ -41,7 +41,12 @@ impl std::str::FromStr for CustomerId {
             .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|d| d.parse().ok())
             .map(CustomerId)
-            .ok_or_else(|| crate::Error::new(crate::ErrorKind::InvalidCommand, "not a customer id (expected c<number>)"))
+            .ok_or_else(|| {
+                crate::Error::new(
+                    crate::ErrorKind::InvalidCommand,
+                    "not a customer id (expected c<number>)",
+                )
+            })
     }
 }
 

@@ -27,7 +27,13 @@ pub const MAX_LINE_LEN: usize = 1 << 20;
 /// assert_eq!(results[3].as_ref().unwrap().id(), "b");
 /// ```
 pub fn read_jsonl<R: BufRead>(reader: R) -> JsonlReader<R> {
-    JsonlReader { reader, line: 0, buf: Vec::new(), seen: util::set(), failed: false }
+    JsonlReader {
+        reader,
+        line: 0,
+        buf: Vec::new(),
+        seen: util::set(),
+        failed: false,
+    }
 }
 
 /// The iterator returned by [`read_jsonl`].
@@ -136,8 +142,11 @@ impl<R: BufRead> JsonlReader<R> {
     fn parse_current(&mut self) -> Result<Record, Error> {
         let record = parse_record(&self.buf).map_err(|e| e.at_line(self.line))?;
         if !self.seen.insert(record.id().to_string()) {
-            return Err(Error::new(ErrorKind::DuplicateId, "record id already seen in this input")
-                .at_line(self.line));
+            return Err(Error::new(
+                ErrorKind::DuplicateId,
+                "record id already seen in this input",
+            )
+            .at_line(self.line));
         }
         Ok(record)
     }
@@ -159,7 +168,10 @@ pub(crate) fn parse_record(line: &[u8]) -> Result<Record, Error> {
             serde_json::error::Category::Eof => "truncated JSON",
             serde_json::error::Category::Data => data_error_text(&e),
         };
-        Error::new(ErrorKind::InvalidRecord, format!("{what} (column {})", e.column()))
+        Error::new(
+            ErrorKind::InvalidRecord,
+            format!("{what} (column {})", e.column()),
+        )
     })
 }
 
@@ -196,7 +208,10 @@ mod tests {
     #[test]
     fn jsonl_bad_lines_are_typed_and_reading_goes_on() {
         let input = b"{\"id\":\"a\"}\n\n{\"email\":\"secret@x.com\"}\n{\"id\":\"b\",}\n\xff\xfe\n[1,2]\n{\"id\":\"a\"}\n{\"id\":\"c\"}";
-        let ok: Vec<String> = read_jsonl(&input[..]).filter_map(|r| r.ok()).map(|r| r.id().to_string()).collect();
+        let ok: Vec<String> = read_jsonl(&input[..])
+            .filter_map(|r| r.ok())
+            .map(|r| r.id().to_string())
+            .collect();
         assert_eq!(ok, ["a", "c"]);
         let errs = errors(input);
         let lines: Vec<u64> = errs.iter().map(|e| e.0).collect();

@@ -78,7 +78,9 @@ impl NameValue {
     }
 
     pub(crate) fn given_is_initial(&self) -> bool {
-        self.given.as_deref().is_some_and(|g| g.chars().count() == 1)
+        self.given
+            .as_deref()
+            .is_some_and(|g| g.chars().count() == 1)
     }
     /// Given root plus family: the key for "same full name".
     pub(crate) fn full_key(&self) -> Option<String> {
@@ -132,7 +134,12 @@ impl Prepared {
             .iter()
             .map(|e| (FieldKind::Email, &*e.value))
             .chain(self.phones.iter().map(|p| (FieldKind::Phone, &**p)))
-            .chain(self.loyalty.iter().filter(|l| !l.failed).map(|l| (FieldKind::LoyaltyId, &*l.value)))
+            .chain(
+                self.loyalty
+                    .iter()
+                    .filter(|l| !l.failed)
+                    .map(|l| (FieldKind::LoyaltyId, &*l.value)),
+            )
             .chain(self.devices.iter().map(|d| (FieldKind::DeviceId, &**d)))
     }
 }
@@ -169,7 +176,11 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         match n.email(raw) {
             Ok(e) => push_unique(
                 &mut emails,
-                EmailValue { at: e.local_part().len() as u32, corrected: e.is_corrected(), value: e.as_str().into() },
+                EmailValue {
+                    at: e.local_part().len() as u32,
+                    corrected: e.is_corrected(),
+                    value: e.as_str().into(),
+                },
             ),
             Err(r) => reject(FieldKind::Email, r),
         }
@@ -186,7 +197,10 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         match n.loyalty_id(raw) {
             Ok(l) => push_unique(
                 &mut loyalty,
-                LoyaltyValue { value: l.as_str().into(), failed: l.check() == CheckStatus::Failed },
+                LoyaltyValue {
+                    value: l.as_str().into(),
+                    failed: l.check() == CheckStatus::Failed,
+                },
             ),
             Err(r) => reject(FieldKind::LoyaltyId, r),
         }
@@ -198,7 +212,11 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
             Err(r) => reject(FieldKind::DeviceId, r),
         }
     }
-    let name_result = match (record.get_name(), record.get_given_name(), record.get_family_name()) {
+    let name_result = match (
+        record.get_name(),
+        record.get_given_name(),
+        record.get_family_name(),
+    ) {
         (_, g @ Some(_), f) | (None, g, f @ Some(_)) => Some(n.name_parts(g, f)),
         (Some(full), None, _) => Some(n.name(full)),
         (None, None, None) => None,
@@ -207,7 +225,10 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         Some(Ok(nm)) => Some(Box::new(NameValue {
             given: nm.given().map(Into::into),
             // Most given names are their own root: store the root only when it differs.
-            given_root: nm.given_root().filter(|r| Some(*r) != nm.given()).map(Into::into),
+            given_root: nm
+                .given_root()
+                .filter(|r| Some(*r) != nm.given())
+                .map(Into::into),
             family: nm.family().map(Into::into),
         })),
         Some(Err(r)) => {
@@ -216,20 +237,24 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         }
         None => None,
     };
-    let dob = record.get_birth_date().and_then(|raw| match n.birth_date(raw, cc) {
-        Ok(d) => Some(d),
-        Err(r) => {
-            reject(FieldKind::BirthDate, r);
-            None
-        }
-    });
-    let postal = record.get_postal_code().and_then(|raw| match n.postal_code(raw, cc) {
-        Ok(p) => Some(p.as_str().into()),
-        Err(r) => {
-            reject(FieldKind::PostalCode, r);
-            None
-        }
-    });
+    let dob = record
+        .get_birth_date()
+        .and_then(|raw| match n.birth_date(raw, cc) {
+            Ok(d) => Some(d),
+            Err(r) => {
+                reject(FieldKind::BirthDate, r);
+                None
+            }
+        });
+    let postal = record
+        .get_postal_code()
+        .and_then(|raw| match n.postal_code(raw, cc) {
+            Ok(p) => Some(p.as_str().into()),
+            Err(r) => {
+                reject(FieldKind::PostalCode, r);
+                None
+            }
+        });
     let address = record.get_address().and_then(|raw| match n.address(raw) {
         Ok(a) => Some(a.as_str().into()),
         Err(r) => {

@@ -33,31 +33,83 @@ pub const MAX_ID_LEN: usize = 256;
 pub struct Record {
     #[serde(deserialize_with = "de_id")]
     id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     ts: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_many"
+    )]
     email: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_many"
+    )]
     phone: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_many"
+    )]
     loyalty_id: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "de_many")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_many"
+    )]
     device_id: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     given_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     family_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     birth_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     postal_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_opt_string"
+    )]
     country: Option<String>,
 }
 
@@ -155,7 +207,9 @@ impl Record {
 
     /// The timestamp as milliseconds since the Unix epoch, when `ts` is valid RFC 3339.
     pub(crate) fn ts_millis(&self) -> Option<i64> {
-        self.ts.as_deref().and_then(crate::util::rfc3339::parse_millis)
+        self.ts
+            .as_deref()
+            .and_then(crate::util::rfc3339::parse_millis)
     }
 }
 
@@ -296,7 +350,12 @@ mod tests {
 
     #[test]
     fn record_rejects_missing_empty_and_null_id() {
-        for line in [r#"{"email":"a@x.com"}"#, r#"{"id":""}"#, r#"{"id":"  "}"#, r#"{"id":null}"#] {
+        for line in [
+            r#"{"email":"a@x.com"}"#,
+            r#"{"id":""}"#,
+            r#"{"id":"  "}"#,
+            r#"{"id":null}"#,
+        ] {
             assert!(serde_json::from_str::<Record>(line).is_err(), "{line}");
         }
     }
@@ -309,13 +368,20 @@ mod tests {
 
     #[test]
     fn record_new_rejects_empty_id() {
-        assert_eq!(Record::new(" ").unwrap_err().kind(), ErrorKind::InvalidRecord);
+        assert_eq!(
+            Record::new(" ").unwrap_err().kind(),
+            ErrorKind::InvalidRecord
+        );
         assert!(Record::new("x".repeat(MAX_ID_LEN + 1)).is_err());
     }
 
     #[test]
     fn record_round_trips_through_json() {
-        let r = Record::new("r9").unwrap().email("a@x.com").email("b@y.com").country("GB");
+        let r = Record::new("r9")
+            .unwrap()
+            .email("a@x.com")
+            .email("b@y.com")
+            .country("GB");
         let s = serde_json::to_string(&r).unwrap();
         assert_eq!(serde_json::from_str::<Record>(&s).unwrap(), r);
     }

@@ -9,17 +9,27 @@ use idgraph::{read_jsonl, Config, IdentityGraph};
 fn score(dir: &str) -> Scores {
     let base = format!("{}/tests/data/{dir}", env!("CARGO_MANIFEST_DIR"));
     let file = std::fs::File::open(format!("{base}/records.jsonl")).unwrap();
-    let records: Vec<_> = read_jsonl(std::io::BufReader::new(file)).map(|r| r.unwrap()).collect();
+    let records: Vec<_> = read_jsonl(std::io::BufReader::new(file))
+        .map(|r| r.unwrap())
+        .collect();
     let mut g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(records).unwrap();
-    let truth: Vec<(String, String)> = std::io::BufReader::new(std::fs::File::open(format!("{base}/truth.jsonl")).unwrap())
-        .lines()
-        .map(|l| {
-            let v: HashMap<String, serde_json::Value> = serde_json::from_str(&l.unwrap()).unwrap();
-            (v["id"].as_str().unwrap().to_string(), v["entity"].as_str().unwrap().to_string())
-        })
+    let truth: Vec<(String, String)> =
+        std::io::BufReader::new(std::fs::File::open(format!("{base}/truth.jsonl")).unwrap())
+            .lines()
+            .map(|l| {
+                let v: HashMap<String, serde_json::Value> =
+                    serde_json::from_str(&l.unwrap()).unwrap();
+                (
+                    v["id"].as_str().unwrap().to_string(),
+                    v["entity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+    let pred: Vec<(String, String)> = g
+        .assignments()
+        .map(|(id, c)| (id.to_string(), c.to_string()))
         .collect();
-    let pred: Vec<(String, String)> = g.assignments().map(|(id, c)| (id.to_string(), c.to_string())).collect();
     Scores::compute(
         truth.iter().map(|(a, b)| (a.as_str(), b.as_str())),
         pred.iter().map(|(a, b)| (a.as_str(), b.as_str())),

@@ -8,11 +8,19 @@ fn api_outcomes_follow_input_order_and_list_rejections() {
     let mut g = IdentityGraph::new(Config::new()).unwrap();
     let out = g
         .upsert_batch(vec![
-            Record::new("z").unwrap().email("not-an-email").phone("+1 646 787 4235"),
-            Record::new("a").unwrap().device_id("00000000-0000-0000-0000-000000000000"),
+            Record::new("z")
+                .unwrap()
+                .email("not-an-email")
+                .phone("+1 646 787 4235"),
+            Record::new("a")
+                .unwrap()
+                .device_id("00000000-0000-0000-0000-000000000000"),
         ])
         .unwrap();
-    assert_eq!(out.iter().map(|o| o.record_id()).collect::<Vec<_>>(), ["z", "a"]);
+    assert_eq!(
+        out.iter().map(|o| o.record_id()).collect::<Vec<_>>(),
+        ["z", "a"]
+    );
     assert_eq!(out[0].rejected().len(), 1);
     assert_eq!(out[0].rejected()[0].field(), FieldKind::Email);
     assert_eq!(out[1].rejected()[0].reason(), &RejectReason::OptOut);
@@ -26,13 +34,23 @@ fn api_unknown_ids() {
     let mut g = IdentityGraph::new(Config::new()).unwrap();
     assert_eq!(g.customer_of("nope"), None);
     g.upsert_batch(vec![Record::new("a").unwrap()]).unwrap();
-    assert_eq!(g.explain("a", "nope").unwrap_err().kind(), ErrorKind::UnknownRecord);
+    assert_eq!(
+        g.explain("a", "nope").unwrap_err().kind(),
+        ErrorKind::UnknownRecord
+    );
 }
 
 #[test]
 fn api_invalid_config_is_an_error() {
-    for c in [Config::new().match_probability(1.0), Config::new().generic_min_people(1), Config::new().default_region("usa")] {
-        assert_eq!(IdentityGraph::new(c).unwrap_err().kind(), ErrorKind::InvalidConfig);
+    for c in [
+        Config::new().match_probability(1.0),
+        Config::new().generic_min_people(1),
+        Config::new().default_region("usa"),
+    ] {
+        assert_eq!(
+            IdentityGraph::new(c).unwrap_err().kind(),
+            ErrorKind::InvalidConfig
+        );
     }
 }
 
@@ -45,7 +63,10 @@ fn api_update_replaces_the_old_version() {
     ])
     .unwrap();
     assert_eq!(g.customer_of("a"), g.customer_of("b"));
-    g.upsert_batch(vec![Record::new("b").unwrap().email("other.person@outlook.com")]).unwrap();
+    g.upsert_batch(vec![Record::new("b")
+        .unwrap()
+        .email("other.person@outlook.com")])
+        .unwrap();
     assert_ne!(g.customer_of("a"), g.customer_of("b"));
     assert_eq!(g.len(), 2);
 }
@@ -55,16 +76,28 @@ fn api_explain_shows_the_chain_with_masked_values() {
     let mut g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(vec![
         Record::new("web").unwrap().email("jane.doe@gmail.com"),
-        Record::new("pos").unwrap().email("janedoe@gmail.com").phone("+1 646 787 4235"),
-        Record::new("app").unwrap().phone("(646) 787-4235").country("US"),
+        Record::new("pos")
+            .unwrap()
+            .email("janedoe@gmail.com")
+            .phone("+1 646 787 4235"),
+        Record::new("app")
+            .unwrap()
+            .phone("(646) 787-4235")
+            .country("US"),
     ])
     .unwrap();
     let e = g.explain("web", "app").unwrap();
     assert!(e.same_customer());
     assert_eq!(e.chain().len(), 2);
     let text = e.to_string();
-    assert!(text.contains("same email") && text.contains("same phone"), "{text}");
-    assert!(!text.contains("janedoe@gmail.com") && !text.contains("6467874235"), "{text}");
+    assert!(
+        text.contains("same email") && text.contains("same phone"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("janedoe@gmail.com") && !text.contains("6467874235"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -73,7 +106,9 @@ fn api_same_input_same_output() {
     let run = || {
         let mut g = IdentityGraph::new(Config::new()).unwrap();
         g.upsert_batch(records.clone()).unwrap();
-        g.assignments().map(|(id, c)| (id.to_string(), c)).collect::<Vec<_>>()
+        g.assignments()
+            .map(|(id, c)| (id.to_string(), c))
+            .collect::<Vec<_>>()
     };
     assert_eq!(run(), run());
 }

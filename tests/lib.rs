@@ -1,5 +1,8 @@
 //! Integration tests, one binary (see STYLE.md 8.5).
 
+// Test helpers unwrap too: a panic is how a test reports a broken precondition.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod accuracy;
 mod api;
 mod fuzz_regressions;

@@ -7,13 +7,38 @@ use idgraph::{Config, IdentityGraph, Record};
 use crate::support::partition;
 
 // A tiny alphabet so that random records collide on values and links happen.
-const EMAILS: [&str; 4] = ["ana.lima@gmail.com", "analima@gmail.com", "bruno.k@outlook.com", "carla1980@yahoo.com"];
-const PHONES: [&str; 4] = ["+44 7700 900123", "07700 900124", "+1 646 787 4235", "+55 11 98765-4321"];
-const NAMES: [&str; 5] = ["Ana Lima", "Bruno Koch", "Carla Souza", "Lima, Ana", "B. Koch"];
+const EMAILS: [&str; 4] = [
+    "ana.lima@gmail.com",
+    "analima@gmail.com",
+    "bruno.k@outlook.com",
+    "carla1980@yahoo.com",
+];
+const PHONES: [&str; 4] = [
+    "+44 7700 900123",
+    "07700 900124",
+    "+1 646 787 4235",
+    "+55 11 98765-4321",
+];
+const NAMES: [&str; 5] = [
+    "Ana Lima",
+    "Bruno Koch",
+    "Carla Souza",
+    "Lima, Ana",
+    "B. Koch",
+];
 const DOBS: [&str; 3] = ["1980-01-02", "1975-12-31", "02/01/1980"];
 const DEVICES: [&str; 2] = ["6D92078A-8246-4BA4-AE5B-76104861E7DC", "fa2761934630ef5a"];
 
-fn record_strategy() -> impl Strategy<Value = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, Option<usize>)> {
+/// Indexes into the value lists: email, phone, name, birth date, device.
+type Spec = (
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+fn record_strategy() -> impl Strategy<Value = Spec> {
     (
         proptest::option::of(0..EMAILS.len()),
         proptest::option::of(0..PHONES.len()),
@@ -23,7 +48,7 @@ fn record_strategy() -> impl Strategy<Value = (Option<usize>, Option<usize>, Opt
     )
 }
 
-fn build(spec: &[(Option<usize>, Option<usize>, Option<usize>, Option<usize>, Option<usize>)]) -> Vec<Record> {
+fn build(spec: &[Spec]) -> Vec<Record> {
     spec.iter()
         .enumerate()
         .map(|(i, &(e, p, n, d, dev))| {

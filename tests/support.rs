@@ -17,21 +17,34 @@ pub fn partition(graph: &IdentityGraph) -> BTreeSet<BTreeSet<String>> {
 pub fn partition_of(graph: &IdentityGraph, ids: &[&str]) -> BTreeSet<BTreeSet<String>> {
     partition(graph)
         .into_iter()
-        .map(|set| set.into_iter().filter(|id| ids.contains(&id.as_str())).collect::<BTreeSet<_>>())
+        .map(|set| {
+            set.into_iter()
+                .filter(|id| ids.contains(&id.as_str()))
+                .collect::<BTreeSet<_>>()
+        })
         .filter(|set| !set.is_empty())
         .collect()
 }
 
 /// Builds the expected partition from groups of ids.
 pub fn groups(groups: &[&[&str]]) -> BTreeSet<BTreeSet<String>> {
-    groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect()
+    groups
+        .iter()
+        .map(|g| g.iter().map(|s| s.to_string()).collect())
+        .collect()
 }
 
 /// A realistic background population: the first `n` records of the bundled
 /// omnichannel sample, so that the resolver estimates its weights from data
 /// like production data rather than from a handful of test records.
 pub fn background(n: usize) -> Vec<Record> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/omni-dev-20k/records.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/omni-dev-20k/records.jsonl"
+    );
     let file = std::fs::File::open(path).expect("the bundled sample is part of the repository");
-    idgraph::read_jsonl(std::io::BufReader::new(file)).take(n).map(|r| r.expect("the sample is valid")).collect()
+    idgraph::read_jsonl(std::io::BufReader::new(file))
+        .take(n)
+        .map(|r| r.expect("the sample is valid"))
+        .collect()
 }

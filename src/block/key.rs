@@ -3,13 +3,13 @@
 //! Keys are 64-bit hashes of (key family, text). A collision only costs one
 //! extra comparison: the comparison itself decides.
 
-
 use crate::prepare::Prepared;
 use crate::util;
 
 /// Key families, so that equal text in different fields never collides by design.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
+#[allow(clippy::enum_variant_names)] // "Family" the key family, not the family name.
 pub(crate) enum Family {
     EmailDeletion = 1,
     PhoneDeletion,

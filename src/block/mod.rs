@@ -12,6 +12,8 @@ use rayon::prelude::*;
 
 use crate::prepare::Prepared;
 
+type KeyEmitter = dyn Fn(&Prepared, &mut Vec<u64>) + Sync;
+
 /// Records per parallel work unit when emitting keys.
 const CHUNK: usize = 16_384;
 
@@ -37,7 +39,7 @@ pub(crate) fn candidates(
     let mut packed: Vec<u64> = Vec::new();
     let mut oversized = 0;
     // One key family at a time keeps the key table small.
-    let passes: [(&(dyn Fn(&Prepared, &mut Vec<u64>) + Sync), bool); 4] = [
+    let passes: [(&KeyEmitter, bool); 4] = [
         (&key::email_keys, fuzzy_identifiers),
         (&key::phone_keys, fuzzy_identifiers),
         (&key::loyalty_keys, fuzzy_identifiers),
@@ -99,6 +101,12 @@ pub(crate) fn candidates(
     }
     packed.par_sort_unstable();
     packed.dedup();
-    let pairs = packed.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect();
-    Candidates { pairs, oversized_keys: oversized }
+    let pairs = packed
+        .into_iter()
+        .map(|p| ((p >> 32) as u32, p as u32))
+        .collect();
+    Candidates {
+        pairs,
+        oversized_keys: oversized,
+    }
 }

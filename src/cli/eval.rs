@@ -19,7 +19,10 @@ pub(crate) struct Args {
     json: bool,
 }
 
-fn read_pairs(path: &PathArg, field: &str) -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
+fn read_pairs(
+    path: &PathArg,
+    field: &str,
+) -> Result<Vec<(String, String)>, Box<dyn std::error::Error>> {
     let mut out = Vec::new();
     for (i, line) in super::input::open(path)?.lines().enumerate() {
         let line = line?;
@@ -37,7 +40,14 @@ fn read_pairs(path: &PathArg, field: &str) -> Result<Vec<(String, String)>, Box<
         let val = v.get(field).and_then(text);
         match (id, val) {
             (Some(id), Some(val)) => out.push((id, val)),
-            _ => return Err(format!("{}: line {}: needs \"id\" and \"{field}\"", path.display(), i + 1).into()),
+            _ => {
+                return Err(format!(
+                    "{}: line {}: needs \"id\" and \"{field}\"",
+                    path.display(),
+                    i + 1
+                )
+                .into())
+            }
         }
     }
     Ok(out)

@@ -6,13 +6,15 @@ use std::path::Path;
 
 use idgraph::{read_jsonl, Record};
 
-
 /// Opens a file, or standard input for `-`.
 pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     if super::is_stdin(path) {
         Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())))
     } else {
-        Ok(Box::new(BufReader::with_capacity(1 << 16, File::open(path)?)))
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 16,
+            File::open(path)?,
+        )))
     }
 }
 
@@ -34,7 +36,7 @@ pub(crate) fn records<'a>(
     let mut lines = read_jsonl(reader);
     std::iter::from_fn(move || loop {
         let item = lines.next()?;
-        if lines.lines_read() % 65_536 == 0 {
+        if lines.lines_read().is_multiple_of(65_536) {
             progress(lines.lines_read());
         }
         match item {

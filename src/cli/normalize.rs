@@ -32,12 +32,20 @@ pub(crate) struct Args {
 fn one(kind: Kind, country: Option<&str>, raw: &str) -> String {
     let result: Result<(String, Vec<String>), idgraph::RejectReason> = match kind {
         Kind::Email => normalize::email(raw).map(|e| {
-            let notes = e.corrected_from().map(|d| format!("corrected domain from {d}")).into_iter().collect();
+            let notes = e
+                .corrected_from()
+                .map(|d| format!("corrected domain from {d}"))
+                .into_iter()
+                .collect();
             (e.as_str().to_string(), notes)
         }),
         Kind::Phone => normalize::phone(raw, country).map(|p| (p.as_str().to_string(), Vec::new())),
         Kind::Loyalty => normalize::loyalty_id(raw, &LoyaltyScheme::new()).map(|l| {
-            let notes = if l.check() == CheckStatus::Failed { vec!["check digit failed".to_string()] } else { Vec::new() };
+            let notes = if l.check() == CheckStatus::Failed {
+                vec!["check digit failed".to_string()]
+            } else {
+                Vec::new()
+            };
             (l.as_str().to_string(), notes)
         }),
         Kind::Device => normalize::device_id(raw).map(|d| (d.as_str().to_string(), Vec::new())),
@@ -57,7 +65,9 @@ fn one(kind: Kind, country: Option<&str>, raw: &str) -> String {
             (n.tokens().join(" "), notes)
         }),
         Kind::Date => normalize::birth_date(raw, country).map(|d| (d.to_string(), Vec::new())),
-        Kind::Postal => normalize::postal_code(raw, country).map(|p| (p.as_str().to_string(), Vec::new())),
+        Kind::Postal => {
+            normalize::postal_code(raw, country).map(|p| (p.as_str().to_string(), Vec::new()))
+        }
         Kind::Address => normalize::address(raw).map(|a| (a.as_str().to_string(), Vec::new())),
     };
     match result {

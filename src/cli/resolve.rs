@@ -47,12 +47,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let mut graph = IdentityGraph::new(config)?;
     let outcomes = {
         let bar_ref = &bar;
-        let records = super::input::records(super::input::open(&args.input)?, &mut skipped, move |n| {
-            if let Some(b) = bar_ref {
-                b.set_message(format!("read {n} lines"));
-                b.tick();
-            }
-        });
+        let records =
+            super::input::records(super::input::open(&args.input)?, &mut skipped, move |n| {
+                if let Some(b) = bar_ref {
+                    b.set_message(format!("read {n} lines"));
+                    b.tick();
+                }
+            });
         graph.upsert_batch(records)?
     };
     if let Some(e) = skipped.io_error.take() {
@@ -74,7 +75,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         serde_json::to_writer(&mut out, o.record_id())?;
         writeln!(out, ",\"customer_id\":\"{}\"}}", o.customer())?;
         for r in o.rejected() {
-            *rejected.entry(format!("{} {}", r.field(), r.reason().code())).or_insert(0) += 1;
+            *rejected
+                .entry(format!("{} {}", r.field(), r.reason().code()))
+                .or_insert(0) += 1;
         }
     }
     out.flush()?;
@@ -87,7 +90,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     writeln!(err, "largest customer   {} records", stats.largest_customer)?;
     writeln!(err, "candidate pairs    {}", stats.candidate_pairs)?;
     writeln!(err, "refused merges     {}", stats.refused_merges)?;
-    writeln!(err, "rejected values    {}", rejected.values().sum::<usize>())?;
+    writeln!(
+        err,
+        "rejected values    {}",
+        rejected.values().sum::<usize>()
+    )?;
     for (reason, n) in &rejected {
         writeln!(err, "  {reason:<28} {n}")?;
     }
@@ -95,9 +102,23 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     writeln!(err, "generic values     {}", generic.len())?;
     for g in generic.iter().take(20) {
         let masked: String = g.value().chars().take(4).collect();
-        writeln!(err, "  {:<10} {masked}*** in {} records of {}+ people", g.kind(), g.records(), g.people())?;
+        writeln!(
+            err,
+            "  {:<10} {masked}*** in {} records of {}+ people",
+            g.kind(),
+            g.records(),
+            g.people()
+        )?;
     }
-    writeln!(err, "elapsed            {secs:.2} s (read and resolve {resolve_secs:.2}, write {:.2})", secs - resolve_secs)?;
-    writeln!(err, "records per second {:.0}", stats.records as f64 / secs.max(1e-9))?;
+    writeln!(
+        err,
+        "elapsed            {secs:.2} s (read and resolve {resolve_secs:.2}, write {:.2})",
+        secs - resolve_secs
+    )?;
+    writeln!(
+        err,
+        "records per second {:.0}",
+        stats.records as f64 / secs.max(1e-9)
+    )?;
     Ok(ExitCode::SUCCESS)
 }

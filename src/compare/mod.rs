@@ -58,7 +58,10 @@ impl Field {
 
     /// Identifier fields where two different values are not evidence against a match.
     pub(crate) fn differ_is_neutral(self) -> bool {
-        matches!(self, Field::Email | Field::Phone | Field::Device | Field::Postal | Field::Address)
+        matches!(
+            self,
+            Field::Email | Field::Phone | Field::Device | Field::Postal | Field::Address
+        )
     }
 }
 
@@ -94,8 +97,14 @@ pub(crate) enum Level {
 }
 
 impl Level {
-    pub(crate) const ALL: [Level; 6] =
-        [Level::Missing, Level::Exact, Level::Alias, Level::Fuzzy, Level::Initial, Level::Differ];
+    pub(crate) const ALL: [Level; 6] = [
+        Level::Missing,
+        Level::Exact,
+        Level::Alias,
+        Level::Fuzzy,
+        Level::Initial,
+        Level::Differ,
+    ];
     pub(crate) const COUNT: usize = Level::ALL.len();
 
     pub(crate) fn index(self) -> usize {
@@ -130,9 +139,16 @@ impl Comparison {
     /// postal code are shared by everyone at home, so they never link on their own.
     pub(crate) fn has_person_evidence(&self) -> bool {
         let agrees = |f: Field| matches!(self.level(f), Level::Exact | Level::Alias | Level::Fuzzy);
-        [Field::Email, Field::Phone, Field::Loyalty, Field::Device, Field::Given, Field::BirthDate]
-            .into_iter()
-            .any(agrees)
+        [
+            Field::Email,
+            Field::Phone,
+            Field::Loyalty,
+            Field::Device,
+            Field::Given,
+            Field::BirthDate,
+        ]
+        .into_iter()
+        .any(agrees)
     }
 }
 
@@ -147,7 +163,11 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     levels[Field::Phone.index()] = best(&a.phones, &b.phones, |x, y| phone_level(x, y));
     levels[Field::Loyalty.index()] = best(&a.loyalty, &b.loyalty, |x, y| {
         if x.value == y.value {
-            if x.failed || y.failed { Level::Alias } else { Level::Exact }
+            if x.failed || y.failed {
+                Level::Alias
+            } else {
+                Level::Exact
+            }
         } else if (x.failed || y.failed) && within_one_edit(&x.value, &y.value) {
             Level::Alias
         } else if within_one_edit(&x.value, &y.value) {
@@ -156,8 +176,13 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
             Level::Differ
         }
     });
-    levels[Field::Device.index()] =
-        best(&a.devices, &b.devices, |x, y| if x == y { Level::Exact } else { Level::Differ });
+    levels[Field::Device.index()] = best(&a.devices, &b.devices, |x, y| {
+        if x == y {
+            Level::Exact
+        } else {
+            Level::Differ
+        }
+    });
     if let (Some(na), Some(nb)) = (&a.name, &b.name) {
         let (g, f) = name_levels(na, nb);
         levels[Field::Given.index()] = g;
@@ -178,7 +203,9 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
         levels[Field::Address.index()] = if x == y {
             Level::Exact
-        } else if jaro_winkler(x, y) >= 0.93 || jaro_winkler(&sorted_tokens(x), &sorted_tokens(y)) >= 0.93 {
+        } else if jaro_winkler(x, y) >= 0.93
+            || jaro_winkler(&sorted_tokens(x), &sorted_tokens(y)) >= 0.93
+        {
             // The sorted form forgives parts typed in another order
             // ("92 pinecroft, cherry place" against "92 cherry place, pinecroft").
             Level::Fuzzy
@@ -214,10 +241,17 @@ fn best<T>(xs: &[T], ys: &[T], f: impl Fn(&T, &T) -> Level) -> Level {
 
 pub(crate) fn email_level(x: &EmailValue, y: &EmailValue) -> Level {
     if x.value == y.value {
-        return if x.corrected || y.corrected { Level::Alias } else { Level::Exact };
+        return if x.corrected || y.corrected {
+            Level::Alias
+        } else {
+            Level::Exact
+        };
     }
     let (lx, ly) = (x.local(), y.local());
-    if x.domain() == y.domain() && lx.len().min(ly.len()) >= MIN_FUZZY_LOCAL && within_one_edit(lx, ly) {
+    if x.domain() == y.domain()
+        && lx.len().min(ly.len()) >= MIN_FUZZY_LOCAL
+        && within_one_edit(lx, ly)
+    {
         return Level::Fuzzy;
     }
     Level::Differ
@@ -251,7 +285,10 @@ fn dob_level(x: &crate::normalize::BirthDate, y: &crate::normalize::BirthDate) -
 }
 
 /// Whether two dates can be one person's birth date typed twice.
-pub(crate) fn dob_compatible(x: &crate::normalize::BirthDate, y: &crate::normalize::BirthDate) -> bool {
+pub(crate) fn dob_compatible(
+    x: &crate::normalize::BirthDate,
+    y: &crate::normalize::BirthDate,
+) -> bool {
     dob_level(x, y) != Level::Differ
 }
 
@@ -260,11 +297,19 @@ fn given_level(a: &NameValue, b: &NameValue) -> Level {
         return Level::Missing;
     };
     if ga == gb {
-        return if a.given_is_initial() { Level::Initial } else { Level::Exact };
+        return if a.given_is_initial() {
+            Level::Initial
+        } else {
+            Level::Exact
+        };
     }
     let (ia, ib) = (a.given_is_initial(), b.given_is_initial());
     if ia || ib {
-        return if ga.chars().next() == gb.chars().next() { Level::Initial } else { Level::Differ };
+        return if ga.chars().next() == gb.chars().next() {
+            Level::Initial
+        } else {
+            Level::Differ
+        };
     }
     if a.root().is_some() && a.root() == b.root() {
         return Level::Alias;
@@ -287,7 +332,11 @@ fn family_level(a: &NameValue, b: &NameValue) -> Level {
     }
     // Compound surnames: "da cruz" and "cruz", "garcia lopez" and "garcia".
     let ta: Vec<&str> = fa.split(' ').filter(|t| t.len() > 3).collect();
-    if fb.split(' ').filter(|t| t.len() > 3).any(|t| ta.contains(&t)) {
+    if fb
+        .split(' ')
+        .filter(|t| t.len() > 3)
+        .any(|t| ta.contains(&t))
+    {
         return Level::Alias;
     }
     Level::Differ

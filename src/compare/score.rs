@@ -80,7 +80,13 @@ impl Weights {
     /// among other customers: "kevin" and "smith" are not independent evidence
     /// when "kevin smith" is itself common, and "bill smith" against "william
     /// smith" is no rarer than "william smith".
-    fn walk(&self, a: &Prepared, b: &Prepared, cmp: &Comparison, mut each: impl FnMut(Evidence)) -> f64 {
+    fn walk(
+        &self,
+        a: &Prepared,
+        b: &Prepared,
+        cmp: &Comparison,
+        mut each: impl FnMut(Evidence),
+    ) -> f64 {
         let mut total = self.prior_bits;
         let full_name = matches!(cmp.level(Field::Given), Level::Exact | Level::Alias)
             && cmp.level(Field::Family) == Level::Exact;
@@ -92,7 +98,11 @@ impl Weights {
             if level == Level::Missing {
                 continue;
             }
-            let key = if level == Level::Exact { agreed_key(field, a, b) } else { None };
+            let key = if level == Level::Exact {
+                agreed_key(field, a, b)
+            } else {
+                None
+            };
             let mut bits = self.bits(field, level, key);
             if full_name && matches!(field, Field::Given | Field::Family) {
                 let (m, u) = self.m_u(field, level, key);
@@ -100,7 +110,10 @@ impl Weights {
                 name_u *= u;
                 if field == Field::Given {
                     given_bits = bits;
-                } else if let Some(full) = full_name_key(a).and_then(|k| self.tf_full.get(&k)).filter(|f| **f > 0.0) {
+                } else if let Some(full) = full_name_key(a)
+                    .and_then(|k| self.tf_full.get(&k))
+                    .filter(|f| **f > 0.0)
+                {
                     // Attribute the correction to the family name's line.
                     let joint = (name_m / name_u.max(*full)).log2();
                     bits = joint - given_bits;
@@ -113,7 +126,12 @@ impl Weights {
     }
 
     /// The evidence of every non-missing field and the total score in bits (prior included).
-    pub(crate) fn evidence(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> (Vec<Evidence>, f64) {
+    pub(crate) fn evidence(
+        &self,
+        a: &Prepared,
+        b: &Prepared,
+        cmp: &Comparison,
+    ) -> (Vec<Evidence>, f64) {
         let mut out = Vec::new();
         let total = self.walk(a, b, cmp, |e| out.push(e));
         (out, total)
@@ -139,9 +157,17 @@ fn hash_str(field: Field, s: &str) -> u64 {
 fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
     match field {
         Field::Given => r.name.as_ref().and_then(|n| {
-            if n.given_is_initial() { None } else { n.root().map(|g| hash_str(field, g)) }
+            if n.given_is_initial() {
+                None
+            } else {
+                n.root().map(|g| hash_str(field, g))
+            }
         }),
-        Field::Family => r.name.as_ref().and_then(|n| n.family.as_deref()).map(|f| hash_str(field, f)),
+        Field::Family => r
+            .name
+            .as_ref()
+            .and_then(|n| n.family.as_deref())
+            .map(|f| hash_str(field, f)),
         Field::BirthDate => r.dob.map(|d| hash_str(field, &d.to_string())),
         Field::Postal => r.postal.as_deref().map(|p| hash_str(field, p)),
         Field::Address => r.address.as_deref().map(|p| hash_str(field, p)),
@@ -150,19 +176,28 @@ fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
 }
 
 fn full_name_key(r: &Prepared) -> Option<u64> {
-    r.name.as_ref().and_then(|n| n.full_key()).map(|k| hash_str(Field::Family, &format!("full {k}")))
+    r.name
+        .as_ref()
+        .and_then(|n| n.full_key())
+        .map(|k| hash_str(Field::Family, &format!("full {k}")))
 }
 
 fn agreed_key(field: Field, a: &Prepared, _b: &Prepared) -> Option<u64> {
     tf_key(field, a)
 }
 
-const TF_FIELDS: [Field; 5] = [Field::Given, Field::Family, Field::BirthDate, Field::Postal, Field::Address];
+const TF_FIELDS: [Field; 5] = [
+    Field::Given,
+    Field::Family,
+    Field::BirthDate,
+    Field::Postal,
+    Field::Address,
+];
 
 /// Default m distribution over levels when the data has no pairs to learn from.
 fn default_m(field: Field) -> [f64; Level::COUNT] {
     // Missing, Exact, Alias, Fuzzy, Initial, Differ
-    let raw = match field {
+    match field {
         Field::Email | Field::Phone => [0.0, 0.6, 0.02, 0.05, 0.0, 0.33],
         Field::Device => [0.0, 0.5, 0.0, 0.0, 0.0, 0.5],
         Field::Loyalty => [0.0, 0.9, 0.04, 0.02, 0.0, 0.04],
@@ -171,8 +206,7 @@ fn default_m(field: Field) -> [f64; Level::COUNT] {
         Field::BirthDate => [0.0, 0.93, 0.0, 0.05, 0.0, 0.02],
         Field::Postal => [0.0, 0.85, 0.0, 0.05, 0.0, 0.1],
         Field::Address => [0.0, 0.7, 0.0, 0.15, 0.0, 0.15],
-    };
-    raw
+    }
 }
 
 fn possible(field: Field, level: Level) -> bool {
@@ -192,7 +226,11 @@ fn splitmix(state: &mut u64) -> u64 {
 /// with `training`: near-certain matches (joined by an identifier, or by the same
 /// full name and birth date), each with the fields that joined it, which must
 /// not learn from it.
-pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u32, FieldMask)]) -> Weights {
+pub(crate) fn estimate(
+    records: &[Prepared],
+    group: &[u32],
+    training: &[(u32, u32, FieldMask)],
+) -> Weights {
     let n = records.len();
     // u from random pairs.
     let mut u_counts = [[0f64; Level::COUNT]; Field::COUNT];
@@ -254,7 +292,8 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
             if !possible(f, l) {
                 continue;
             }
-            m[f.index()][l.index()] = (row[l.index()] + M_PRIOR_WEIGHT * d[l.index()]) / (present + M_PRIOR_WEIGHT);
+            m[f.index()][l.index()] =
+                (row[l.index()] + M_PRIOR_WEIGHT * d[l.index()]) / (present + M_PRIOR_WEIGHT);
         }
     }
     // Term frequencies, one count per provisional customer.
@@ -302,21 +341,48 @@ pub(crate) fn estimate(records: &[Prepared], group: &[u32], training: &[(u32, u3
     // Prior odds from the provisional customers.
     let mut sizes: FxMap<u32, u64> = util::map();
     for (i, _) in records.iter().enumerate() {
-        *sizes.entry(group.get(i).copied().unwrap_or(i as u32)).or_insert(0) += 1;
+        *sizes
+            .entry(group.get(i).copied().unwrap_or(i as u32))
+            .or_insert(0) += 1;
     }
-    let linked: f64 = sizes.values().map(|&s| (s * s.saturating_sub(1) / 2) as f64).sum();
+    let linked: f64 = sizes
+        .values()
+        .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
+        .sum();
     let all = (n as f64) * (n as f64 - 1.0) / 2.0;
-    let lambda = if all > 0.0 { ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5) } else { 0.5 };
+    let lambda = if all > 0.0 {
+        ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5)
+    } else {
+        0.5
+    };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
-    let w = Weights { m, u, tf, tf_floor, tf_full, prior_bits };
+    let w = Weights {
+        m,
+        u,
+        tf,
+        tf_floor,
+        tf_full,
+        prior_bits,
+    };
     if std::env::var_os("IDGRAPH_DEBUG_WEIGHTS").is_some() {
-        eprintln!("prior {prior_bits:.2} bits, {} training pairs", training.len());
+        eprintln!(
+            "prior {prior_bits:.2} bits, {} training pairs",
+            training.len()
+        );
         for f in Field::ALL {
             let row: Vec<String> = Level::ALL
                 .into_iter()
                 .skip(1)
                 .filter(|l| possible(f, *l))
-                .map(|l| format!("{}: m {:.4} u {:.6} = {:+.1}", l.name(), w.m[f.index()][l.index()], w.u[f.index()][l.index()], (w.m[f.index()][l.index()] / w.u[f.index()][l.index()]).log2()))
+                .map(|l| {
+                    format!(
+                        "{}: m {:.4} u {:.6} = {:+.1}",
+                        l.name(),
+                        w.m[f.index()][l.index()],
+                        w.u[f.index()][l.index()],
+                        (w.m[f.index()][l.index()] / w.u[f.index()][l.index()]).log2()
+                    )
+                })
                 .collect();
             eprintln!("{:<12} {}", f.name(), row.join(" | "));
         }

@@ -42,8 +42,23 @@ mod tests {
 
     #[test]
     fn within_one_edit_cases() {
-        let yes = [("abc", "abc"), ("abc", "abd"), ("abc", "ab"), ("abc", "xabc"), ("abcd", "abdc"), ("", "a"), ("ab", "ba")];
-        let no = [("abc", "xyz"), ("abc", "a"), ("abcd", "badc"), ("abcd", "acbe"), ("", "ab"), ("abc", "cab")];
+        let yes = [
+            ("abc", "abc"),
+            ("abc", "abd"),
+            ("abc", "ab"),
+            ("abc", "xabc"),
+            ("abcd", "abdc"),
+            ("", "a"),
+            ("ab", "ba"),
+        ];
+        let no = [
+            ("abc", "xyz"),
+            ("abc", "a"),
+            ("abcd", "badc"),
+            ("abcd", "acbe"),
+            ("", "ab"),
+            ("abc", "cab"),
+        ];
         for (a, b) in yes {
             assert!(within_one_edit(a, b), "{a} {b}");
             assert!(within_one_edit(b, a), "{b} {a}");
@@ -56,7 +71,9 @@ mod tests {
 
     #[test]
     fn within_one_edit_agrees_with_strsim() {
-        let words = ["maria", "mario", "amria", "mari", "marias", "mraia", "jose", "josé", "joes", "ojse"];
+        let words = [
+            "maria", "mario", "amria", "mari", "marias", "mraia", "jose", "josé", "joes", "ojse",
+        ];
         for a in words {
             for b in words {
                 let d = strsim::damerau_levenshtein(a, b);

@@ -144,7 +144,11 @@ struct State<'a> {
 /// person-level evidence. (A value merely *shared* by two conflicting customers
 /// still counts: in FEBRL-like data it is one person's number beside corrupted
 /// names, and dropping it loses more true links than it saves false ones.)
-fn judged(a: &Prepared, b: &Prepared, generic: &util::FxSet<(FieldKind, &str)>) -> (Comparison, bool) {
+fn judged(
+    a: &Prepared,
+    b: &Prepared,
+    generic: &util::FxSet<(FieldKind, &str)>,
+) -> (Comparison, bool) {
     let mut cmp = compare(a, b);
     demote_unlinked(&mut cmp, a, b, generic);
     let person = cmp.has_person_evidence();
@@ -153,16 +157,30 @@ fn judged(a: &Prepared, b: &Prepared, generic: &util::FxSet<(FieldKind, &str)>) 
 
 /// Identifier agreement that rests only on generic values counts for nothing:
 /// stage 1 already found those values link many different people.
-fn demote_unlinked(cmp: &mut Comparison, a: &Prepared, b: &Prepared, unlinked: &util::FxSet<(FieldKind, &str)>) {
+fn demote_unlinked(
+    cmp: &mut Comparison,
+    a: &Prepared,
+    b: &Prepared,
+    unlinked: &util::FxSet<(FieldKind, &str)>,
+) {
     if unlinked.is_empty() {
         return;
     }
-    for kind in [FieldKind::Email, FieldKind::Phone, FieldKind::LoyaltyId, FieldKind::DeviceId] {
+    for kind in [
+        FieldKind::Email,
+        FieldKind::Phone,
+        FieldKind::LoyaltyId,
+        FieldKind::DeviceId,
+    ] {
         let field = field_of(kind);
         if cmp.level(field) != Level::Exact {
             continue;
         }
-        let vb: Vec<&str> = b.identifiers().filter(|(k, _)| *k == kind).map(|(_, v)| v).collect();
+        let vb: Vec<&str> = b
+            .identifiers()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, v)| v)
+            .collect();
         let personal = a
             .identifiers()
             .filter(|(k, v)| *k == kind && vb.contains(v))
@@ -183,7 +201,9 @@ impl<'a> State<'a> {
     }
 
     fn take_profile(&mut self, root: u32) -> Profile {
-        self.profiles.remove(&root).unwrap_or_else(|| Profile::of(root, &self.records[root as usize]))
+        self.profiles
+            .remove(&root)
+            .unwrap_or_else(|| Profile::of(root, &self.records[root as usize]))
     }
 
     fn merge(&mut self, a: u32, b: u32, via: Via) {
@@ -205,7 +225,11 @@ impl<'a> State<'a> {
         for f in [Field::Email, Field::Phone, Field::Device] {
             cmp.levels[f.index()] = Level::Missing;
         }
-        (self.weights.score(ra, rb, &cmp), cmp, cmp.has_person_evidence())
+        (
+            self.weights.score(ra, rb, &cmp),
+            cmp,
+            cmp.has_person_evidence(),
+        )
     }
 
     /// Whether joining customer `pa` (holding record `a`) with `pb` (holding `b`)
@@ -284,7 +308,12 @@ fn provisional(
             uf.union(w[0], w[1]);
         }
         let via = FieldMask::of(&[field_of(*kind)]);
-        training.extend(members.windows(2).take(TRAINING_PAIRS_PER_VALUE).map(|w| (w[0], w[1], via)));
+        training.extend(
+            members
+                .windows(2)
+                .take(TRAINING_PAIRS_PER_VALUE)
+                .map(|w| (w[0], w[1], via)),
+        );
     }
     let mut by_name_dob: util::FxMap<(String, crate::normalize::BirthDate), Vec<u32>> = util::map();
     for (i, r) in records.iter().enumerate() {
@@ -339,9 +368,12 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
     let generic = identifier_links(&mut st, &values, &strict_people);
     timer.lap("identifier links");
     let stage1 = st.uf.labels();
-    let cands = block::candidates(records, config.block_cap, config.fuzzy_identifiers, |a, b| {
-        stage1[a as usize] == stage1[b as usize]
-    });
+    let cands = block::candidates(
+        records,
+        config.block_cap,
+        config.fuzzy_identifiers,
+        |a, b| stage1[a as usize] == stage1[b as usize],
+    );
     timer.lap("blocking");
     let generic_set = &st.generic;
     let mut scored: Vec<(f64, u32, u32)> = cands
@@ -365,7 +397,12 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
             continue;
         }
         match st.refusal(&st.profile(ra), &st.profile(rb), a, b) {
-            Some(guard) => st.refusals.push(Refusal { a, b, via: Via::Scored(s), guard }),
+            Some(guard) => st.refusals.push(Refusal {
+                a,
+                b,
+                via: Via::Scored(s),
+                guard,
+            }),
             None => st.merge(a, b, Via::Scored(s)),
         }
     }
@@ -377,9 +414,23 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
                 let (ra, rb) = (&records[l.a as usize], &records[l.b as usize]);
                 let (cmp, _) = judged(ra, rb, &st.generic);
                 let (ev, total) = weights.evidence(ra, rb, &cmp);
-                let ev: Vec<String> = ev.iter().map(|e| format!("{}={}:{:.1}", e.field.name(), e.level.name(), e.bits)).collect();
-                let via = match &l.via { Via::Identifier(k, _) => format!("id:{k}"), Via::Scored(s) => format!("scored:{s:.1}") };
-                let _ = writeln!(f, "{}\t{}\t{}\t{:.1}\t{}", ra.id, rb.id, via, total, ev.join(","));
+                let ev: Vec<String> = ev
+                    .iter()
+                    .map(|e| format!("{}={}:{:.1}", e.field.name(), e.level.name(), e.bits))
+                    .collect();
+                let via = match &l.via {
+                    Via::Identifier(k, _) => format!("id:{k}"),
+                    Via::Scored(s) => format!("scored:{s:.1}"),
+                };
+                let _ = writeln!(
+                    f,
+                    "{}\t{}\t{}\t{:.1}\t{}",
+                    ra.id,
+                    rb.id,
+                    via,
+                    total,
+                    ev.join(",")
+                );
             }
         }
     }
@@ -399,11 +450,22 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
 }
 
 /// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
-fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_people: &[usize]) -> Vec<GenericValue> {
+fn identifier_links<'a>(
+    st: &mut State<'a>,
+    values: &ValueIndex<'a>,
+    strict_people: &[usize],
+) -> Vec<GenericValue> {
     let min_people = st.config.generic_min_people;
-    let mut order: Vec<(usize, usize)> = strict_people.iter().copied().enumerate().map(|(i, p)| (p, i)).collect();
+    let mut order: Vec<(usize, usize)> = strict_people
+        .iter()
+        .copied()
+        .enumerate()
+        .map(|(i, p)| (p, i))
+        .collect();
     order.sort_unstable_by(|x, y| {
-        x.0.cmp(&y.0).then(values[x.1].1.len().cmp(&values[y.1].1.len())).then(values[x.1].0.cmp(&values[y.1].0))
+        x.0.cmp(&y.0)
+            .then(values[x.1].1.len().cmp(&values[y.1].1.len()))
+            .then(values[x.1].0.cmp(&values[y.1].0))
     });
     let mut generic = Vec::new();
     for (strict, vi) in order {
@@ -412,12 +474,19 @@ fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_peop
         let people = if strict > 1 {
             // Names or birth dates disagree: count people again, letting strong
             // evidence override typos.
-            people_lower_bound(members, st.records, min_people, |a, b| st.records_compatible(a, b))
+            people_lower_bound(members, st.records, min_people, |a, b| {
+                st.records_compatible(a, b)
+            })
         } else {
             1
         };
         if people >= min_people {
-            generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people });
+            generic.push(GenericValue {
+                kind,
+                value: value.to_string(),
+                records: members.len(),
+                people,
+            });
             st.generic.insert((kind, value));
             continue;
         }
@@ -446,13 +515,27 @@ fn identifier_links<'a>(st: &mut State<'a>, values: &ValueIndex<'a>, strict_peop
         if let Some((m, guard)) = refused {
             let groups = customer_groups(st, &reps, min_people);
             if groups >= min_people {
-                generic.push(GenericValue { kind, value: value.to_string(), records: members.len(), people: groups });
+                generic.push(GenericValue {
+                    kind,
+                    value: value.to_string(),
+                    records: members.len(),
+                    people: groups,
+                });
             }
             if groups >= min_people {
                 st.generic.insert((kind, value));
             }
-            let guard = if matches!(guard, Guard::Limit(_)) { guard } else { Guard::SharedValue };
-            st.refusals.push(Refusal { a: reps[0].1, b: m, via: Via::Identifier(kind, value.into()), guard });
+            let guard = if matches!(guard, Guard::Limit(_)) {
+                guard
+            } else {
+                Guard::SharedValue
+            };
+            st.refusals.push(Refusal {
+                a: reps[0].1,
+                b: m,
+                via: Via::Identifier(kind, value.into()),
+                guard,
+            });
             continue;
         }
         for &(_, m) in &reps[1..] {
@@ -468,7 +551,10 @@ fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
     let mut groups: Vec<(Profile, u32)> = Vec::new();
     for &(root, m) in reps {
         let p = &*st.profile(root);
-        match groups.iter_mut().find(|(g, gm)| st.refusal(g, p, *gm, m).is_none()) {
+        match groups
+            .iter_mut()
+            .find(|(g, gm)| st.refusal(g, p, *gm, m).is_none())
+        {
             Some((g, _)) => g.absorb(p.clone()),
             None => {
                 groups.push((p.clone(), m));

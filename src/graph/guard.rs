@@ -1,8 +1,8 @@
 //! Over-merge protection: what a customer already holds, and which merges would
 //! join evidence that cannot be one person's.
 
-use crate::compare::{dob_compatible, name_levels, names_compatible, Level};
 use crate::compare::string::within_one_edit;
+use crate::compare::{dob_compatible, name_levels, names_compatible, Level};
 use crate::normalize::{BirthDate, FieldKind};
 use crate::prepare::Prepared;
 use crate::Config;
@@ -96,7 +96,12 @@ fn kind_slot(kind: FieldKind) -> Option<usize> {
     }
 }
 
-const SLOT_KINDS: [FieldKind; 4] = [FieldKind::Email, FieldKind::Phone, FieldKind::LoyaltyId, FieldKind::DeviceId];
+const SLOT_KINDS: [FieldKind; 4] = [
+    FieldKind::Email,
+    FieldKind::Phone,
+    FieldKind::LoyaltyId,
+    FieldKind::DeviceId,
+];
 
 fn hash_value(kind: FieldKind, v: &str) -> u64 {
     crate::util::fixed_state().hash_one((kind as u8, v))
@@ -128,12 +133,23 @@ impl Profile {
     }
 
     /// Every kind of conflict between two customers' evidence.
-    pub(crate) fn conflicts(&self, other: &Profile, records: &[Prepared], config: &Config) -> Conflicts {
-        let mut c = Conflicts::default();
-        c.dob = self.dobs.iter().any(|a| other.dobs.iter().any(|b| !dob_compatible(a, b)));
+    pub(crate) fn conflicts(
+        &self,
+        other: &Profile,
+        records: &[Prepared],
+        config: &Config,
+    ) -> Conflicts {
+        let mut c = Conflicts {
+            dob: self
+                .dobs
+                .iter()
+                .any(|a| other.dobs.iter().any(|b| !dob_compatible(a, b))),
+            ..Conflicts::default()
+        };
         'names: for &a in &self.named {
             for &b in &other.named {
-                if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name) {
+                if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name)
+                {
                     let (g, f) = name_levels(na, nb);
                     c.given |= g == Level::Differ;
                     c.family |= f == Level::Differ;
@@ -143,10 +159,12 @@ impl Profile {
                 }
             }
         }
-        c.loyalty = self
-            .loyalty
-            .iter()
-            .any(|a| other.loyalty.iter().any(|b| a != b && !within_one_edit(a, b)));
+        c.loyalty = self.loyalty.iter().any(|a| {
+            other
+                .loyalty
+                .iter()
+                .any(|b| a != b && !within_one_edit(a, b))
+        });
         for (s, kind) in SLOT_KINDS.into_iter().enumerate() {
             let limit = config.get_max_per_customer(kind).unwrap_or(usize::MAX);
             let (a, b) = (&self.ids[s], &other.ids[s]);
@@ -203,7 +221,10 @@ pub(crate) fn people_lower_bound(
         if r.name.is_none() && r.dob.is_none() {
             continue;
         }
-        match groups.iter_mut().find(|g| g.iter().all(|&o| compatible(m, o))) {
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().all(|&o| compatible(m, o)))
+        {
             Some(g) => {
                 if g.len() < MAX_REPRESENTATIVES {
                     g.push(m)

@@ -199,10 +199,15 @@ impl IdentityGraph {
         }
         timer.lap("store records");
         self.resolve_all();
-        let resolved = self.resolved.as_ref().ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "graph not resolved"))?;
+        let resolved = self
+            .resolved
+            .as_ref()
+            .ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "graph not resolved"))?;
         ids.into_iter()
             .map(|id| {
-                let i = resolved.position(&id).ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
+                let i = resolved
+                    .position(&id)
+                    .ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
                 Ok(Outcome {
                     record_id: id,
                     customer: resolved.customer[i],
@@ -215,9 +220,14 @@ impl IdentityGraph {
     fn normalizer(&self) -> Normalizer {
         // The default region and fallbacks come from the data: the countries records
         // declare, most common first, unless the configuration names one.
-        let mut by_count: Vec<(i64, &String)> = self.stats.countries.iter().map(|(c, n)| (*n, c)).collect();
+        let mut by_count: Vec<(i64, &String)> =
+            self.stats.countries.iter().map(|(c, n)| (*n, c)).collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        let mut regions: Vec<String> = by_count.into_iter().map(|(_, c)| c.clone()).take(8).collect();
+        let mut regions: Vec<String> = by_count
+            .into_iter()
+            .map(|(_, c)| c.clone())
+            .take(8)
+            .collect();
         let mut n = Normalizer::new().placeholders(self.config.placeholders.clone());
         if let Some(r) = &self.config.default_region {
             regions.retain(|x| x != r);
@@ -227,7 +237,10 @@ impl IdentityGraph {
         let scheme = match &self.config.loyalty {
             Some(s) => s.clone(),
             None => LoyaltyScheme::infer(
-                self.stats.loyalty.iter().flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
+                self.stats
+                    .loyalty
+                    .iter()
+                    .flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
             ),
         };
         n.loyalty_scheme(scheme)
@@ -259,7 +272,12 @@ impl IdentityGraph {
             .map(|members| {
                 let anchor = members
                     .iter()
-                    .map(|&m| (prepared[m as usize].ts.unwrap_or(i64::MAX), &*prepared[m as usize].id))
+                    .map(|&m| {
+                        (
+                            prepared[m as usize].ts.unwrap_or(i64::MAX),
+                            &*prepared[m as usize].id,
+                        )
+                    })
                     .min()
                     .unwrap_or((i64::MAX, ""));
                 (anchor, members)
@@ -276,7 +294,12 @@ impl IdentityGraph {
             }
             members_of.insert(id, members);
         }
-        self.resolved = Some(Resolved { prepared, resolution, customer, members: members_of });
+        self.resolved = Some(Resolved {
+            prepared,
+            resolution,
+            customer,
+            members: members_of,
+        });
         timer.lap("customer ids");
     }
 
@@ -288,7 +311,9 @@ impl IdentityGraph {
 
     /// The record ids of a customer, sorted; empty for an unknown customer.
     pub fn records_of(&self, customer: CustomerId) -> Vec<&str> {
-        let Some(r) = self.resolved.as_ref() else { return Vec::new() };
+        let Some(r) = self.resolved.as_ref() else {
+            return Vec::new();
+        };
         r.members
             .get(&customer)
             .map(|m| m.iter().map(|&i| &*r.prepared[i as usize].id).collect())
@@ -302,9 +327,12 @@ impl IdentityGraph {
 
     /// Every record id with its customer, sorted by record id.
     pub fn assignments(&self) -> impl Iterator<Item = (&str, CustomerId)> {
-        self.resolved
-            .iter()
-            .flat_map(|r| r.prepared.iter().zip(&r.customer).map(|(p, &c)| (&*p.id, c)))
+        self.resolved.iter().flat_map(|r| {
+            r.prepared
+                .iter()
+                .zip(&r.customer)
+                .map(|(p, &c)| (&*p.id, c))
+        })
     }
 
     /// Number of records held.
@@ -319,12 +347,17 @@ impl IdentityGraph {
 
     /// Identifier values found generic: they link many different people and so link nothing.
     pub fn generic_values(&self) -> &[GenericValue] {
-        self.resolved.as_ref().map(|r| r.resolution.generic.as_slice()).unwrap_or(&[])
+        self.resolved
+            .as_ref()
+            .map(|r| r.resolution.generic.as_slice())
+            .unwrap_or(&[])
     }
 
     /// Statistics of the last resolve.
     pub fn stats(&self) -> Stats {
-        let Some(r) = self.resolved.as_ref() else { return Stats::default() };
+        let Some(r) = self.resolved.as_ref() else {
+            return Stats::default();
+        };
         Stats {
             records: r.prepared.len(),
             customers: r.members.len(),
@@ -359,7 +392,13 @@ impl IdentityGraph {
         let labels = &r.resolution.labels;
         if labels[ia as usize] == labels[ib as usize] {
             let chain = self.chain(r, ia, ib, &fields_of);
-            return Ok(Explanation { a: a.to_string(), b: b.to_string(), chain, apart: None, direct });
+            return Ok(Explanation {
+                a: a.to_string(),
+                b: b.to_string(),
+                chain,
+                apart: None,
+                direct,
+            });
         }
         let (ca, cb) = (labels[ia as usize], labels[ib as usize]);
         let refused = r.resolution.refusals.iter().find(|f| {
@@ -369,12 +408,19 @@ impl IdentityGraph {
         let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
         let apart = match refused {
             Some(f) => ApartReason::Refused { guard: f.guard },
-            None if shared_identifier || shares_key(pa, pb) => {
-                ApartReason::BelowThreshold { bits: direct_bits, threshold: r.resolution.threshold_bits }
-            }
+            None if shared_identifier || shares_key(pa, pb) => ApartReason::BelowThreshold {
+                bits: direct_bits,
+                threshold: r.resolution.threshold_bits,
+            },
             None => ApartReason::NoCandidate,
         };
-        Ok(Explanation { a: a.to_string(), b: b.to_string(), chain: Vec::new(), apart: Some(apart), direct })
+        Ok(Explanation {
+            a: a.to_string(),
+            b: b.to_string(),
+            chain: Vec::new(),
+            apart: Some(apart),
+            direct,
+        })
     }
 
     fn chain(
@@ -413,9 +459,10 @@ impl IdentityGraph {
         while let Some(&(p, k)) = prev.get(&cur) {
             let link = &r.resolution.links[k];
             let basis = match &link.via {
-                Via::Identifier(kind, v) => {
-                    LinkBasis::SharedIdentifier { kind: *kind, masked_value: crate::normalize::text::mask(v) }
-                }
+                Via::Identifier(kind, v) => LinkBasis::SharedIdentifier {
+                    kind: *kind,
+                    masked_value: crate::normalize::text::mask(v),
+                },
                 Via::Scored(bits) => LinkBasis::Score { bits: *bits },
             };
             steps.push(LinkStep {
@@ -432,7 +479,11 @@ impl IdentityGraph {
 }
 
 fn to_field_evidence(e: Evidence) -> FieldEvidence {
-    FieldEvidence { field: e.field.name(), level: e.level.name(), bits: e.bits }
+    FieldEvidence {
+        field: e.field.name(),
+        level: e.level.name(),
+        bits: e.bits,
+    }
 }
 
 fn shares_key(a: &Prepared, b: &Prepared) -> bool {

@@ -10,7 +10,10 @@ pub(crate) struct UnionFind {
 
 impl UnionFind {
     pub(crate) fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n as u32).collect(), size: vec![1; n] }
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
     }
 
     pub(crate) fn find(&mut self, mut x: u32) -> u32 {
@@ -43,7 +46,9 @@ impl UnionFind {
 
     /// The root of every element.
     pub(crate) fn labels(&mut self) -> Vec<u32> {
-        (0..self.parent.len() as u32).map(|i| self.find(i)).collect()
+        (0..self.parent.len() as u32)
+            .map(|i| self.find(i))
+            .collect()
     }
 }
 

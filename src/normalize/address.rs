@@ -440,7 +440,7 @@ fn expand(tokens: &Tokens<'_>, out: &mut String) {
                 "drive"
             }),
             "ste" => {
-                let unit = next.map_or(true, |n| starts_with_digit(n) || n.len() == 1);
+                let unit = next.is_none_or(|n| starts_with_digit(n) || n.len() == 1);
                 Some(if !unit && type_slot {
                     "sainte"
                 } else {

@@ -205,7 +205,7 @@ fn ymd(year: u16, month: u16, day: u16) -> Result<BirthDate, RejectReason> {
 
 /// The date if it exists on the Gregorian calendar.
 fn make(year: u16, month: u16, day: u16) -> Option<BirthDate> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let last = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -223,6 +223,16 @@ fn push_group(word: &str, has_apostrophe: bool, out: &mut Vec<String>, seen: &mu
         return;
     }
     seen.anything = true;
+    // A hyphenated group folds to space-separated words; words without a letter
+    // ("8246" in "6D92-8246") are dropped here as they would be on their own,
+    // so that the canonical form reads back to itself.
+    if folded.contains(' ') {
+        folded = folded
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if folded.chars().any(char::is_alphabetic) {
         out.push(folded);
     }

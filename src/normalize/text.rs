@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn fold_strips_accents_case_and_punctuation() {
-        assert_eq!(fold("  Noémi   MARTINEAU-Straße "), "noemi martineau strasse");
+        assert_eq!(
+            fold("  Noémi   MARTINEAU-Straße "),
+            "noemi martineau strasse"
+        );
         assert_eq!(fold("Pușcașu"), "puscasu");
         assert_eq!(fold("Søren Ærø"), "soren aero");
         assert_eq!(fold(""), "");

@@ -30,7 +30,10 @@ pub(crate) struct PhaseTimer {
 
 impl PhaseTimer {
     pub(crate) fn new() -> PhaseTimer {
-        PhaseTimer { on: std::env::var_os("IDGRAPH_DEBUG_TIMING").is_some(), last: std::time::Instant::now() }
+        PhaseTimer {
+            on: std::env::var_os("IDGRAPH_DEBUG_TIMING").is_some(),
+            last: std::time::Instant::now(),
+        }
     }
     pub(crate) fn lap(&mut self, phase: &str) {
         if self.on {
@@ -38,9 +41,16 @@ impl PhaseTimer {
             // Resident set size from /proc (Linux), in MiB; 0 where unavailable.
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()
-                .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .nth(1)
+                        .and_then(|p| p.parse::<u64>().ok())
+                })
                 .map_or(0, |pages| pages * 4096 / (1 << 20));
-            eprintln!("  {phase:<24} {:8.3} s  rss {rss} MiB", (now - self.last).as_secs_f64());
+            eprintln!(
+                "  {phase:<24} {:8.3} s  rss {rss} MiB",
+                (now - self.last).as_secs_f64()
+            );
             self.last = now;
         }
     }

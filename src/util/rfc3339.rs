@@ -17,12 +17,18 @@ pub(crate) fn parse_millis(s: &str) -> Option<i64> {
         }
         Some(v)
     };
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60 {
+    if !(1..=12).contains(&mo) || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60
+    {
         return None;
     }
     let mut i = 19;
@@ -51,7 +57,11 @@ pub(crate) fn parse_millis(s: &str) -> Option<i64> {
                 return None;
             }
             let m = oh * 60 + om;
-            if sign == b'+' { m } else { -m }
+            if sign == b'+' {
+                m
+            } else {
+                -m
+            }
         }
         _ => return None,
     };
@@ -89,15 +99,31 @@ mod tests {
         assert_eq!(parse_millis("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(parse_millis("1970-01-01T00:00:01.5Z"), Some(1500));
         assert_eq!(parse_millis("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(parse_millis("2024-03-01T12:00:00Z"), Some(1_709_294_400_000));
-        assert_eq!(parse_millis("2024-02-29 00:00:00Z"), Some(1_709_164_800_000));
+        assert_eq!(
+            parse_millis("2024-03-01T12:00:00Z"),
+            Some(1_709_294_400_000)
+        );
+        assert_eq!(
+            parse_millis("2024-02-29 00:00:00Z"),
+            Some(1_709_164_800_000)
+        );
     }
 
     #[test]
     fn rfc3339_rejects_malformed() {
-        for s in ["", "2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-03-01", "2024-03-01T25:00:00Z",
-                  "2024-03-01T12:00:00", "2024-03-01T12:00:00+1:00", "2024-03-01T12:00:00.Z", "ZZZZ-03-01T12:00:00Z",
-                  "2024-03-01T12:00:00Zjunk", "２０２４-03-01T12:00:00Z"] {
+        for s in [
+            "",
+            "2024-02-30T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2024-03-01",
+            "2024-03-01T25:00:00Z",
+            "2024-03-01T12:00:00",
+            "2024-03-01T12:00:00+1:00",
+            "2024-03-01T12:00:00.Z",
+            "ZZZZ-03-01T12:00:00Z",
+            "2024-03-01T12:00:00Zjunk",
+            "２０２４-03-01T12:00:00Z",
+        ] {
             assert_eq!(parse_millis(s), None, "{s}");
         }
     }
