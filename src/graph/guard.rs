@@ -206,39 +206,53 @@ impl Profile {
     }
 }
 
-/// How many clearly different people a set of records shows at least: greedy
-/// grouping of records that `compatible` accepts together (records without a
-/// name or birth date fit anywhere). Stops counting at `cap`.
+/// Distinct name-and-birth-date signatures examined per value: enough to tell
+/// one person from several, bounded so a value on thousands of records stays cheap.
+const MAX_SIGNATURES: usize = 64;
+
+/// How many clearly different people a set of records shows at least.
+///
+/// Records with the same name and birth date count once; the distinct ones are
+/// joined whenever `compatible` accepts a pair, and the joined groups are
+/// counted (single linkage: "Rossi", "Rosssi" and "Rssi" are one person's typos
+/// even though the last two are two edits apart). Records without a name or
+/// birth date fit anywhere. Stops counting at `cap`.
 pub(crate) fn people_lower_bound(
     members: &[u32],
     records: &[Prepared],
     cap: usize,
     compatible: impl Fn(u32, u32) -> bool,
 ) -> usize {
-    let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut seen = crate::util::set::<(Option<&str>, Option<&str>, Option<BirthDate>)>();
+    let mut reps: Vec<u32> = Vec::new();
     for &m in members {
         let r = &records[m as usize];
         if r.name.is_none() && r.dob.is_none() {
             continue;
         }
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().all(|&o| compatible(m, o)))
-        {
-            Some(g) => {
-                if g.len() < MAX_REPRESENTATIVES {
-                    g.push(m)
-                }
-            }
-            None => {
-                groups.push(vec![m]);
-                if groups.len() >= cap {
-                    return groups.len();
-                }
+        let name = r.name.as_deref();
+        let signature = (
+            name.and_then(|n| n.given.as_deref()),
+            name.and_then(|n| n.family.as_deref()),
+            r.dob,
+        );
+        if seen.insert(signature) {
+            reps.push(m);
+            if reps.len() >= MAX_SIGNATURES {
+                break;
             }
         }
     }
-    groups.len().max(1)
+    let mut uf = crate::graph::union_find::UnionFind::new(reps.len());
+    for i in 0..reps.len() {
+        for j in i + 1..reps.len() {
+            if uf.find(i as u32) != uf.find(j as u32) && compatible(reps[i], reps[j]) {
+                uf.union(i as u32, j as u32);
+            }
+        }
+    }
+    let groups = (0..reps.len() as u32).filter(|&i| uf.find(i) == i).count();
+    groups.clamp(1, cap.max(1))
 }
 
 /// Whether two records can be one person by names and birth dates alone.

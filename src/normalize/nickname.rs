@@ -351,6 +351,7 @@ static TABLE: &[(&str, &str)] = &[
     ("tonico", "antonio"),      // pt
     ("toninho", "antonio"),     // pt
     ("tonio", "antonio"),       // pt
+    ("tono", "antonio"),        // es: Toño, folded
     ("tony", "anthony"),        // en
     ("topher", "christopher"),  // en
     ("toto", "salvatore"),      // it
