@@ -275,9 +275,31 @@ fn dob_level(x: &crate::normalize::BirthDate, y: &crate::normalize::BirthDate) -
     if x.year() == y.year() && x.month() == y.day() && x.day() == y.month() {
         return Level::Fuzzy; // day and month swapped
     }
-    let fx = format!("{:04}{:02}{:02}", x.year(), x.month(), x.day());
-    let fy = format!("{:04}{:02}{:02}", y.year(), y.month(), y.day());
-    if within_one_edit(&fx, &fy) {
+    // YYYYMMDD on the stack: this runs for every compared pair with two dates.
+    fn digits(d: &crate::normalize::BirthDate) -> [u8; 8] {
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        let mut out = [b'0'; 8];
+        for (i, v) in [
+            (0, y / 1000),
+            (1, y / 100 % 10),
+            (2, y / 10 % 10),
+            (3, y % 10),
+        ] {
+            out[i] = b'0' + v as u8;
+        }
+        out[4] = b'0' + m / 10;
+        out[5] = b'0' + m % 10;
+        out[6] = b'0' + day / 10;
+        out[7] = b'0' + day % 10;
+        out
+    }
+    let (fx, fy) = (digits(x), digits(y));
+    // ASCII digits are always UTF-8; the match only satisfies the types.
+    let close = match (std::str::from_utf8(&fx), std::str::from_utf8(&fy)) {
+        (Ok(a), Ok(b)) => within_one_edit(a, b),
+        _ => false,
+    };
+    if close {
         Level::Fuzzy
     } else {
         Level::Differ
