@@ -109,3 +109,23 @@ proptest! {
         }
     }
 }
+
+/// The same records give the same customers and ids on one thread or several.
+#[test]
+fn properties_thread_count_does_not_change_the_result() {
+    let records = crate::support::background(20_000);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let mut g = IdentityGraph::new(Config::new()).unwrap();
+            g.upsert_batch(records.clone()).unwrap();
+            g.assignments()
+                .map(|(r, c)| (r.to_string(), c))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(run(1), run(3));
+}
