@@ -1,7 +1,5 @@
 //! The error type for calls that fail.
 
-use std::fmt;
-
 /// The error of a call that failed: an invalid configuration, an I/O failure,
 /// a malformed input line, a corrupt store.
 ///
@@ -14,12 +12,18 @@ use std::fmt;
 /// let err = Config::new().match_threshold(f64::NAN).validate().unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidConfig);
 /// ```
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}{message}", line_prefix(*line))]
 pub struct Error {
     kind: ErrorKind,
     message: String,
     line: Option<u64>,
+    #[source]
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+fn line_prefix(line: Option<u64>) -> String {
+    line.map(|l| format!("line {l}: ")).unwrap_or_default()
 }
 
 /// What kind of failure an [`Error`] is.
@@ -75,27 +79,6 @@ impl Error {
 
     pub(crate) fn io(err: std::io::Error) -> Error {
         Error::new(ErrorKind::Io, "I/O error").with_source(err)
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(line) = self.line {
-            write!(f, "line {line}: ")?;
-        }
-        f.write_str(&self.message)?;
-        if let Some(src) = &self.source {
-            write!(f, ": {src}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_ref()
-            .map(|e| &**e as &(dyn std::error::Error + 'static))
     }
 }
 

@@ -11,7 +11,15 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("idgraph: {e}");
+            // The whole chain: an I/O error's cause is what the user needs.
+            let mut text = e.to_string();
+            let mut cause = e.source();
+            while let Some(c) = cause {
+                text.push_str(": ");
+                text.push_str(&c.to_string());
+                cause = c.source();
+            }
+            eprintln!("idgraph: {text}");
             ExitCode::from(2)
         }
     }

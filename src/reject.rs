@@ -5,8 +5,6 @@
 //! and of the batch go on. Display text never contains the raw value,
 //! which is personal data.
 
-use std::fmt;
-
 /// Why one raw value was refused by a normalizer or by the resolver.
 ///
 /// # Example
@@ -18,12 +16,14 @@ use std::fmt;
 /// assert_eq!(err, RejectReason::Placeholder);
 /// assert_eq!(err.to_string(), "placeholder value");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum RejectReason {
     /// Nothing left after trimming white space and separators.
+    #[error("empty value")]
     Empty,
     /// Longer than the limit for its kind.
+    #[error("too long ({len} bytes, at most {max})")]
     TooLong {
         /// Length of the value in bytes.
         len: usize,
@@ -31,51 +31,36 @@ pub enum RejectReason {
         max: usize,
     },
     /// The value cannot be one of its kind (an email without `@`, a phone with letters).
+    #[error("invalid syntax: {rule}")]
     InvalidSyntax {
         /// Which rule failed, in words, without the value.
         rule: &'static str,
     },
     /// A value that many unrelated people type (`test@test.com`, `0000000000`, `N/A`).
+    #[error("placeholder value")]
     Placeholder,
     /// A phone number that is not valid in the region it resolves to.
+    #[error("not a valid number in region {region}")]
     InvalidForRegion {
         /// ISO 3166 alpha-2 region the number was read in, or `"??"` when unknown.
         region: String,
     },
     /// A national-format phone number with no country on the record and no default region.
+    #[error("national number without a region")]
     NoRegion,
     /// The country code is not an ISO 3166 alpha-2 code known to the phone metadata.
+    #[error("unknown region code")]
     UnknownRegion,
     /// The advertising ID is all zeros: the user limited tracking. Never an identity.
+    #[error("opt-out (all-zero) device ID")]
     OptOut,
     /// A date that does not exist or is out of range (31 February, year 1012, a future birth).
+    #[error("impossible date")]
     ImpossibleDate,
     /// A date like `03/04/1990` where day and month cannot be told apart.
+    #[error("ambiguous day and month")]
     AmbiguousDate,
 }
-
-impl fmt::Display for RejectReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RejectReason::Empty => f.write_str("empty value"),
-            RejectReason::TooLong { len, max } => {
-                write!(f, "too long ({len} bytes, at most {max})")
-            }
-            RejectReason::InvalidSyntax { rule } => write!(f, "invalid syntax: {rule}"),
-            RejectReason::Placeholder => f.write_str("placeholder value"),
-            RejectReason::InvalidForRegion { region } => {
-                write!(f, "not a valid number in region {region}")
-            }
-            RejectReason::NoRegion => f.write_str("national number without a region"),
-            RejectReason::UnknownRegion => f.write_str("unknown region code"),
-            RejectReason::OptOut => f.write_str("opt-out (all-zero) device ID"),
-            RejectReason::ImpossibleDate => f.write_str("impossible date"),
-            RejectReason::AmbiguousDate => f.write_str("ambiguous day and month"),
-        }
-    }
-}
-
-impl std::error::Error for RejectReason {}
 
 impl RejectReason {
     /// A short stable code for the reason, for summaries and JSON output.

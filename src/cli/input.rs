@@ -11,10 +11,9 @@ pub(crate) fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     if super::is_stdin(path) {
         Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())))
     } else {
-        Ok(Box::new(BufReader::with_capacity(
-            1 << 16,
-            File::open(path)?,
-        )))
+        let file = File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
     }
 }
 
