@@ -236,7 +236,8 @@ pub(crate) fn estimate(
     let mut u_counts = [[0f64; Level::COUNT]; Field::COUNT];
     if n >= 2 {
         let all_pairs = (n as u64) * (n as u64 - 1) / 2;
-        let draws = all_pairs.min(U_SAMPLE_PAIRS);
+        // Small inputs need fewer pairs for the same precision per record.
+        let draws = all_pairs.min(U_SAMPLE_PAIRS).min(50 * n as u64);
         let mut state = 0x1d6_7a9c_u64;
         // Pairs inside one provisional customer are skipped: u is about two
         // people, and one heavy user's hundred records would otherwise make
