@@ -203,6 +203,9 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
         levels[Field::Address.index()] = if x == y {
             Level::Exact
+        } else if house_number(x) != house_number(y) {
+            // "56 Stone Knolls" and "66 Stone Knolls" are neighbours, not a typo.
+            Level::Differ
         } else if jaro_winkler(x, y) >= 0.93
             || jaro_winkler(&sorted_tokens(x), &sorted_tokens(y)) >= 0.93
         {
@@ -220,6 +223,13 @@ fn sorted_tokens(s: &str) -> String {
     let mut t: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
     t.sort_unstable();
     t.join(" ")
+}
+
+/// The first all-digit word of an address, if any: the house number.
+fn house_number(address: &str) -> Option<&str> {
+    address
+        .split(' ')
+        .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The best (lowest) level over all value pairs; `Missing` when either side has none.
