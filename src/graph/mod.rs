@@ -114,27 +114,37 @@ pub struct IdentityGraph {
 /// Counts of the raw values the normalizer estimates its defaults from.
 #[derive(Debug, Default)]
 struct InputStats {
-    countries: BTreeMap<String, i64>,
+    countries: BTreeMap<[u8; 2], i64>,
     loyalty: BTreeMap<String, i64>,
 }
 
 impl InputStats {
     fn add(&mut self, r: &Record, sign: i64) {
-        let bump = |map: &mut BTreeMap<String, i64>, key: String| {
-            let n = map.entry(key.clone()).or_insert(0);
-            *n += sign;
-            if *n <= 0 {
-                map.remove(&key);
+        fn bump<K: Ord + Clone>(map: &mut BTreeMap<K, i64>, key: &K, sign: i64) {
+            match map.get_mut(key) {
+                Some(n) => {
+                    *n += sign;
+                    if *n <= 0 {
+                        map.remove(key);
+                    }
+                }
+                None if sign > 0 => {
+                    map.insert(key.clone(), sign);
+                }
+                None => {}
             }
-        };
+        }
         if let Some(c) = r.get_country() {
-            let c = c.trim().to_ascii_uppercase();
-            if c.len() == 2 {
-                bump(&mut self.countries, c);
+            if let [a, b] = c.trim().as_bytes() {
+                bump(
+                    &mut self.countries,
+                    &[a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+                    sign,
+                );
             }
         }
         for l in r.loyalty_ids() {
-            bump(&mut self.loyalty, l.clone());
+            bump(&mut self.loyalty, l, sign);
         }
     }
 }
@@ -220,12 +230,12 @@ impl IdentityGraph {
     fn normalizer(&self) -> Normalizer {
         // The default region and fallbacks come from the data: the countries records
         // declare, most common first, unless the configuration names one.
-        let mut by_count: Vec<(i64, &String)> =
+        let mut by_count: Vec<(i64, &[u8; 2])> =
             self.stats.countries.iter().map(|(c, n)| (*n, c)).collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let mut regions: Vec<String> = by_count
             .into_iter()
-            .map(|(_, c)| c.clone())
+            .filter_map(|(_, c)| std::str::from_utf8(c).ok().map(str::to_string))
             .take(8)
             .collect();
         let mut n = Normalizer::new().placeholders(self.config.placeholders.clone());
