@@ -5,6 +5,7 @@
 
 mod accuracy;
 mod api;
+mod cli;
 mod fuzz_regressions;
 mod properties;
 mod resolve;

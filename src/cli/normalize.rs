@@ -3,7 +3,7 @@
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use idgraph::normalize::{self, CheckStatus, LoyaltyScheme};
+use idgraph::normalize::{self, CheckDigit, CheckStatus, LoyaltyScheme};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Kind {
@@ -25,11 +25,36 @@ pub(crate) struct Args {
     /// Country (ISO 3166 alpha-2): phone region, date order, postal rules.
     #[arg(long)]
     country: Option<String>,
+    /// Loyalty scheme: the program's letter prefix (`LY`).
+    #[arg(long)]
+    loyalty_prefix: Option<String>,
+    /// Loyalty scheme: the member number's digit count, leading zeros included.
+    #[arg(long)]
+    loyalty_digits: Option<u8>,
+    /// Loyalty scheme: the last digit is a Luhn check digit.
+    #[arg(long)]
+    luhn: bool,
     /// Values; read from stdin, one a line, when none is given.
     values: Vec<String>,
 }
 
-fn one(kind: Kind, country: Option<&str>, raw: &str) -> String {
+impl Args {
+    fn scheme(&self) -> LoyaltyScheme {
+        let mut s = LoyaltyScheme::new();
+        if let Some(p) = &self.loyalty_prefix {
+            s = s.prefix(p);
+        }
+        if let Some(d) = self.loyalty_digits {
+            s = s.digits(d);
+        }
+        if self.luhn {
+            s = s.check_digit(CheckDigit::Luhn);
+        }
+        s
+    }
+}
+
+fn one(kind: Kind, country: Option<&str>, scheme: &LoyaltyScheme, raw: &str) -> String {
     let result: Result<(String, Vec<String>), idgraph::RejectReason> = match kind {
         Kind::Email => normalize::email(raw).map(|e| {
             let notes = e
@@ -40,7 +65,7 @@ fn one(kind: Kind, country: Option<&str>, raw: &str) -> String {
             (e.as_str().to_string(), notes)
         }),
         Kind::Phone => normalize::phone(raw, country).map(|p| (p.as_str().to_string(), Vec::new())),
-        Kind::Loyalty => normalize::loyalty_id(raw, &LoyaltyScheme::new()).map(|l| {
+        Kind::Loyalty => normalize::loyalty_id(raw, scheme).map(|l| {
             let notes = if l.check() == CheckStatus::Failed {
                 vec!["check digit failed".to_string()]
             } else {
@@ -79,6 +104,7 @@ fn one(kind: Kind, country: Option<&str>, raw: &str) -> String {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let country = args.country.as_deref();
+    let scheme = args.scheme();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.values.is_empty() {
@@ -92,11 +118,11 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             let line = String::from_utf8_lossy(&buf);
             let line = line.trim_end_matches(['\n', '\r']);
-            writeln!(out, "{}", one(args.kind, country, line))?;
+            writeln!(out, "{}", one(args.kind, country, &scheme, line))?;
         }
     } else {
         for v in &args.values {
-            writeln!(out, "{}", one(args.kind, country, v))?;
+            writeln!(out, "{}", one(args.kind, country, &scheme, v))?;
         }
     }
     out.flush()?;
