@@ -150,13 +150,11 @@ impl InputStats {
 }
 
 fn encode(r: &Record) -> Box<[u8]> {
-    // Serializing a struct of strings to a Vec cannot fail; an empty slice would
-    // decode as an error and the record would be reported as unreadable.
-    serde_json::to_vec(r).unwrap_or_default().into_boxed_slice()
+    r.encode_compact().into_boxed_slice()
 }
 
-fn decode(bytes: &[u8]) -> Option<Record> {
-    serde_json::from_slice(bytes).ok()
+fn decode(id: &str, bytes: &[u8]) -> Option<Record> {
+    Record::decode_compact(id, bytes)
 }
 
 impl IdentityGraph {
@@ -201,7 +199,7 @@ impl IdentityGraph {
             let id: Box<str> = r.id().into();
             self.stats.add(&r, 1);
             if let Some(old) = self.records.insert(id.clone(), encode(&r)) {
-                if let Some(old) = decode(&old) {
+                if let Some(old) = decode(&id, &old) {
                     self.stats.add(&old, -1);
                 }
             }
@@ -263,7 +261,7 @@ impl IdentityGraph {
         let stored: Vec<(&str, &[u8])> = self.records.iter().map(|(k, v)| (&**k, &**v)).collect();
         let prepared: Vec<Prepared> = stored
             .par_iter()
-            .map(|(id, bytes)| match decode(bytes) {
+            .map(|(id, bytes)| match decode(id, bytes) {
                 Some(r) => prepare(&r, &normalizer),
                 None => Prepared::unreadable(id),
             })
@@ -332,7 +330,9 @@ impl IdentityGraph {
 
     /// The record held under `record_id`, as it was given.
     pub fn record(&self, record_id: &str) -> Option<Record> {
-        self.records.get(record_id).and_then(|b| decode(b))
+        self.records
+            .get(record_id)
+            .and_then(|b| decode(record_id, b))
     }
 
     /// Every record id with its customer, sorted by record id.
