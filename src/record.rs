@@ -487,7 +487,7 @@ mod tests {
             .family_name("Lima")
             .birth_date("1980-01-02")
             .postal_code("SW1A 1AA")
-            .address(&"x".repeat(300))
+            .address("x".repeat(300))
             .country("GB");
         let bytes = r.encode_compact();
         assert_eq!(Record::decode_compact("r9", &bytes), Some(r));
