@@ -279,14 +279,31 @@ type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
 
 /// Every identifier value held by two records or more, with its records in index order.
 fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
-    let mut index: util::FxMap<(FieldKind, &str), Vec<u32>> = util::map();
-    for (i, r) in records.iter().enumerate() {
-        for (kind, v) in r.identifiers() {
-            index.entry((kind, v)).or_default().push(i as u32);
+    // A parallel sort groups equal values: cheaper than a hash map of vectors,
+    // and the groups come out in value order, then record order.
+    let mut all: Vec<(FieldKind, &str, u32)> = records
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, r)| r.identifiers().map(move |(kind, v)| (kind, v, i as u32)))
+        .collect();
+    all.par_sort_unstable();
+    let mut values: ValueIndex<'_> = Vec::new();
+    let mut start = 0;
+    while start < all.len() {
+        let (kind, v, _) = all[start];
+        let mut end = start + 1;
+        while end < all.len() && all[end].0 == kind && all[end].1 == v {
+            end += 1;
         }
+        if end - start >= 2 {
+            let mut members: Vec<u32> = all[start..end].iter().map(|x| x.2).collect();
+            members.dedup();
+            if members.len() >= 2 {
+                values.push(((kind, v), members));
+            }
+        }
+        start = end;
     }
-    let mut values: ValueIndex<'_> = index.into_iter().filter(|(_, m)| m.len() >= 2).collect();
-    values.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     values
 }
 

@@ -71,6 +71,31 @@ impl Resolved {
     fn position(&self, id: &str) -> Option<usize> {
         self.prepared.binary_search_by(|p| (*p.id).cmp(id)).ok()
     }
+
+    /// The record indices of one customer, in record order.
+    fn members_of(&self, c: CustomerId) -> &[u32] {
+        let start = self
+            .members
+            .partition_point(|&i| self.customer[i as usize] < c);
+        let end = self
+            .members
+            .partition_point(|&i| self.customer[i as usize] <= c);
+        &self.members[start..end]
+    }
+
+    fn customer_count(&self) -> usize {
+        self.members
+            .chunk_by(|&a, &b| self.customer[a as usize] == self.customer[b as usize])
+            .count()
+    }
+
+    fn largest_customer(&self) -> usize {
+        self.members
+            .chunk_by(|&a, &b| self.customer[a as usize] == self.customer[b as usize])
+            .map(<[u32]>::len)
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 #[derive(Debug)]
@@ -79,7 +104,8 @@ struct Resolved {
     prepared: Vec<Prepared>,
     resolution: Resolution,
     customer: Vec<CustomerId>,
-    members: BTreeMap<CustomerId, Vec<u32>>,
+    /// Record indices sorted by (customer, record): each customer's records are one range.
+    members: Vec<u32>,
 }
 
 /// An identity graph: holds records, resolves them into customers.
@@ -270,43 +296,36 @@ impl IdentityGraph {
         timer.lap("normalize");
         let resolution = cluster::resolve(&prepared, &self.config);
         timer.lap("resolve");
-        // Customers are numbered by anchor: earliest timestamp, then smallest record id.
-        let mut groups: FxMap<u32, Vec<u32>> = util::map();
-        for (i, &root) in resolution.labels.iter().enumerate() {
-            groups.entry(root).or_default().push(i as u32);
-        }
-        let mut anchored: Vec<((i64, &str), Vec<u32>)> = groups
-            .into_values()
-            .map(|members| {
-                let anchor = members
-                    .iter()
-                    .map(|&m| {
-                        (
-                            prepared[m as usize].ts.unwrap_or(i64::MAX),
-                            &*prepared[m as usize].id,
-                        )
-                    })
-                    .min()
-                    .unwrap_or((i64::MAX, ""));
-                (anchor, members)
-            })
-            .collect();
-        anchored.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut customer = vec![CustomerId::from_raw(0); prepared.len()];
-        let mut members_of = BTreeMap::new();
-        for (_, members) in anchored {
-            let id = CustomerId::from_raw(self.next_customer);
-            self.next_customer += 1;
-            for &m in &members {
-                customer[m as usize] = id;
+        // Customers are numbered by anchor: earliest timestamp, then smallest record
+        // id (records are sorted by id, so the smallest index).
+        let labels = &resolution.labels;
+        let n = prepared.len();
+        let mut anchor: Vec<(i64, u32)> = vec![(i64::MAX, u32::MAX); n];
+        for (i, &root) in labels.iter().enumerate() {
+            let key = (prepared[i].ts.unwrap_or(i64::MAX), i as u32);
+            let slot = &mut anchor[root as usize];
+            if key < *slot {
+                *slot = key;
             }
-            members_of.insert(id, members);
         }
+        let mut roots: Vec<u32> = (0..n as u32).filter(|&i| labels[i as usize] == i).collect();
+        roots.par_sort_unstable_by_key(|&r| anchor[r as usize]);
+        let mut id_of_root = vec![CustomerId::from_raw(0); n];
+        for &r in &roots {
+            id_of_root[r as usize] = CustomerId::from_raw(self.next_customer);
+            self.next_customer += 1;
+        }
+        drop(anchor);
+        let customer: Vec<CustomerId> = labels.iter().map(|&l| id_of_root[l as usize]).collect();
+        drop(id_of_root);
+        // Members grouped by customer id, then record: a customer's records are one range.
+        let mut members: Vec<u32> = (0..n as u32).collect();
+        members.par_sort_unstable_by_key(|&i| (customer[i as usize], i));
         self.resolved = Some(Resolved {
             prepared,
             resolution,
             customer,
-            members: members_of,
+            members,
         });
         timer.lap("customer ids");
     }
@@ -322,10 +341,10 @@ impl IdentityGraph {
         let Some(r) = self.resolved.as_ref() else {
             return Vec::new();
         };
-        r.members
-            .get(&customer)
-            .map(|m| m.iter().map(|&i| &*r.prepared[i as usize].id).collect())
-            .unwrap_or_default()
+        r.members_of(customer)
+            .iter()
+            .map(|&i| &*r.prepared[i as usize].id)
+            .collect()
     }
 
     /// The record held under `record_id`, as it was given.
@@ -370,8 +389,8 @@ impl IdentityGraph {
         };
         Stats {
             records: r.prepared.len(),
-            customers: r.members.len(),
-            largest_customer: r.members.values().map(Vec::len).max().unwrap_or(0),
+            customers: r.customer_count(),
+            largest_customer: r.largest_customer(),
             candidate_pairs: r.resolution.candidate_pairs,
             oversized_keys: r.resolution.oversized_keys,
             refused_merges: r.resolution.refusals.len(),
