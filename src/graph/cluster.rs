@@ -545,12 +545,13 @@ fn identifier_links<'a>(
         let mut acc = st.profile(reps[0].0).into_owned();
         let mut refused = None;
         for &(root, m) in &reps[1..] {
-            match st.refusal(&acc, &st.profile(root), reps[0].1, m) {
+            let p = st.profile(root);
+            match st.refusal(&acc, &p, reps[0].1, m) {
                 Some(g) => {
                     refused = Some((m, g));
                     break;
                 }
-                None => acc.absorb(st.profile(root).into_owned()),
+                None => acc.absorb(p.into_owned()),
             }
         }
         if let Some((m, guard)) = refused {
@@ -562,8 +563,6 @@ fn identifier_links<'a>(
                     records: members.len(),
                     people: groups,
                 });
-            }
-            if groups >= min_people {
                 st.generic.insert((kind, value));
             }
             let guard = if matches!(guard, Guard::Limit(_)) {
@@ -579,9 +578,21 @@ fn identifier_links<'a>(
             });
             continue;
         }
+        // `acc` already is the union's profile: join the sets and keep it.
+        let via: Box<str> = value.into();
         for &(_, m) in &reps[1..] {
-            st.merge(reps[0].1, m, Via::Identifier(kind, value.into()));
+            if let Some((keep, gone)) = st.uf.union(reps[0].1, m) {
+                st.profiles.remove(&keep);
+                st.profiles.remove(&gone);
+                st.links.push(Link {
+                    a: reps[0].1,
+                    b: m,
+                    via: Via::Identifier(kind, via.clone()),
+                });
+            }
         }
+        let root = st.uf.find(reps[0].1);
+        st.profiles.insert(root, acc);
     }
     generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
     generic
