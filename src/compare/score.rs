@@ -16,6 +16,8 @@
 //!   sound defaults.
 //! - the prior odds of a match come from the provisional customers' sizes.
 
+use rayon::prelude::*;
+
 use super::{compare, Comparison, Field, FieldMask, Level};
 use crate::prepare::Prepared;
 use crate::util::{self, FxMap};
@@ -24,6 +26,9 @@ use crate::util::{self, FxMap};
 const M_PRIOR_WEIGHT: f64 = 20.0;
 /// Random pairs drawn to estimate u.
 const U_SAMPLE_PAIRS: u64 = 400_000;
+/// Independent random streams the draws are split into (a constant, not the
+/// thread count, so that the sample is the same on every machine).
+const U_STREAMS: u64 = 8;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Weights {
@@ -213,6 +218,28 @@ fn possible(field: Field, level: Level) -> bool {
     default_m(field)[level.index()] > 0.0
 }
 
+/// How many provisional customers hold each value (a customer counts once), and
+/// how many hold any value of the field.
+fn per_customer_counts(
+    records: &[Prepared],
+    group: &[u32],
+    key: impl Fn(&Prepared) -> Option<u64>,
+) -> (FxMap<u64, f64>, f64) {
+    let mut seen = util::set::<(u64, u32)>();
+    let mut with_field = util::set::<u32>();
+    let mut counts: FxMap<u64, f64> = util::map();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(k) = key(r) {
+            let g = group.get(i).copied().unwrap_or(i as u32);
+            with_field.insert(g);
+            if seen.insert((k, g)) {
+                *counts.entry(k).or_insert(0.0) += 1.0;
+            }
+        }
+    }
+    (counts, with_field.len().max(1) as f64)
+}
+
 fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
@@ -238,26 +265,42 @@ pub(crate) fn estimate(
         let all_pairs = (n as u64) * (n as u64 - 1) / 2;
         // Small inputs need fewer pairs for the same precision per record.
         let draws = all_pairs.min(U_SAMPLE_PAIRS).min(50 * n as u64);
-        let mut state = 0x1d6_7a9c_u64;
-        // Pairs inside one provisional customer are skipped: u is about two
-        // people, and one heavy user's hundred records would otherwise make
-        // their values look like everyone's.
-        let mut drawn = 0;
-        let mut tries = 0;
-        while drawn < draws && tries < draws * 4 {
-            tries += 1;
-            let i = (splitmix(&mut state) % n as u64) as usize;
-            let mut j = (splitmix(&mut state) % (n as u64 - 1)) as usize;
-            if j >= i {
-                j += 1;
-            }
-            if group.get(i).is_some() && group.get(i) == group.get(j) {
-                continue;
-            }
-            drawn += 1;
-            let cmp = compare(&records[i], &records[j]);
+        // Fixed streams, each with its own seed, summed: integer counts, so the
+        // result is the same whatever the thread count.
+        let per_stream = draws.div_ceil(U_STREAMS);
+        let streams: Vec<[[u64; Level::COUNT]; Field::COUNT]> = (0..U_STREAMS)
+            .into_par_iter()
+            .map(|s| {
+                let mut counts = [[0u64; Level::COUNT]; Field::COUNT];
+                let mut state = 0x1d6_7a9c_u64 ^ s.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                // Pairs inside one provisional customer are skipped: u is about two
+                // people, and one heavy user's hundred records would otherwise make
+                // their values look like everyone's.
+                let (mut drawn, mut tries) = (0, 0);
+                while drawn < per_stream && tries < per_stream * 4 {
+                    tries += 1;
+                    let i = (splitmix(&mut state) % n as u64) as usize;
+                    let mut j = (splitmix(&mut state) % (n as u64 - 1)) as usize;
+                    if j >= i {
+                        j += 1;
+                    }
+                    if group.get(i).is_some() && group.get(i) == group.get(j) {
+                        continue;
+                    }
+                    drawn += 1;
+                    let cmp = compare(&records[i], &records[j]);
+                    for f in Field::ALL {
+                        counts[f.index()][cmp.level(f).index()] += 1;
+                    }
+                }
+                counts
+            })
+            .collect();
+        for counts in streams {
             for f in Field::ALL {
-                u_counts[f.index()][cmp.level(f).index()] += 1.0;
+                for l in Level::ALL {
+                    u_counts[f.index()][l.index()] += counts[f.index()][l.index()] as f64;
+                }
             }
         }
     }
@@ -297,47 +340,26 @@ pub(crate) fn estimate(
                 (row[l.index()] + M_PRIOR_WEIGHT * d[l.index()]) / (present + M_PRIOR_WEIGHT);
         }
     }
-    // Term frequencies, one count per provisional customer.
+    // Term frequencies, one count per provisional customer; the six tables are
+    // independent and built in parallel.
+    let mut tables: Vec<(FxMap<u64, f64>, f64)> = TF_FIELDS
+        .into_par_iter()
+        .map(|f| per_customer_counts(records, group, |r| tf_key(f, r)))
+        .collect();
+    let (mut tf_full, full_total) = per_customer_counts(records, group, full_name_key);
     let mut tf: [FxMap<u64, f64>; Field::COUNT] = std::array::from_fn(|_| util::map());
     let mut tf_floor = [1.0; Field::COUNT];
-    for f in TF_FIELDS {
-        let mut seen = util::set::<(u64, u32)>();
-        let mut with_field = util::set::<u32>();
-        let counts = &mut tf[f.index()];
-        for (i, r) in records.iter().enumerate() {
-            if let Some(k) = tf_key(f, r) {
-                let g = group.get(i).copied().unwrap_or(i as u32);
-                with_field.insert(g);
-                if seen.insert((k, g)) {
-                    *counts.entry(k).or_insert(0.0) += 1.0;
-                }
-            }
-        }
-        let total = with_field.len().max(1) as f64;
+    for (f, (mut counts, total)) in TF_FIELDS.into_iter().zip(tables.drain(..)) {
         for v in counts.values_mut() {
             *v /= total;
         }
+        tf[f.index()] = counts;
         tf_floor[f.index()] = 1.0 / total;
     }
-    let mut tf_full: FxMap<u64, f64> = util::map();
-    {
-        let mut seen = util::set::<(u64, u32)>();
-        let mut with_field = util::set::<u32>();
-        for (i, r) in records.iter().enumerate() {
-            if let Some(k) = full_name_key(r) {
-                let g = group.get(i).copied().unwrap_or(i as u32);
-                with_field.insert(g);
-                if seen.insert((k, g)) {
-                    *tf_full.entry(k).or_insert(0.0) += 1.0;
-                }
-            }
-        }
-        // Two records that share a full name make it appear twice even when they
-        // are one person, so its frequency among *other* people leaves one holder out.
-        let total = with_field.len().max(1) as f64;
-        for v in tf_full.values_mut() {
-            *v = (*v - 1.0).max(0.0) / total;
-        }
+    // Two records that share a full name make it appear twice even when they
+    // are one person, so its frequency among *other* people leaves one holder out.
+    for v in tf_full.values_mut() {
+        *v = (*v - 1.0).max(0.0) / full_total;
     }
     // Prior odds from the provisional customers.
     let mut sizes: FxMap<u32, u64> = util::map();
