@@ -379,36 +379,12 @@ pub(crate) fn estimate(
         0.5
     };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
-    let w = Weights {
+    Weights {
         m,
         u,
         tf,
         tf_floor,
         tf_full,
         prior_bits,
-    };
-    if std::env::var_os("IDGRAPH_DEBUG_WEIGHTS").is_some() {
-        eprintln!(
-            "prior {prior_bits:.2} bits, {} training pairs",
-            training.len()
-        );
-        for f in Field::ALL {
-            let row: Vec<String> = Level::ALL
-                .into_iter()
-                .skip(1)
-                .filter(|l| possible(f, *l))
-                .map(|l| {
-                    format!(
-                        "{}: m {:.4} u {:.6} = {:+.1}",
-                        l.name(),
-                        w.m[f.index()][l.index()],
-                        w.u[f.index()][l.index()],
-                        (w.m[f.index()][l.index()] / w.u[f.index()][l.index()]).log2()
-                    )
-                })
-                .collect();
-            eprintln!("{:<12} {}", f.name(), row.join(" | "));
-        }
     }
-    w
 }

@@ -448,33 +448,6 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
         }
     }
     timer.lap("scored links");
-    if let Some(path) = std::env::var_os("IDGRAPH_DEBUG_LINKS") {
-        use std::io::Write;
-        if let Ok(mut f) = std::fs::File::create(path) {
-            for l in &st.links {
-                let (ra, rb) = (&records[l.a as usize], &records[l.b as usize]);
-                let (cmp, _) = judged(ra, rb, &st.generic);
-                let (ev, total) = weights.evidence(ra, rb, &cmp);
-                let ev: Vec<String> = ev
-                    .iter()
-                    .map(|e| format!("{}={}:{:.1}", e.field.name(), e.level.name(), e.bits))
-                    .collect();
-                let via = match &l.via {
-                    Via::Identifier(k, _) => format!("id:{k}"),
-                    Via::Scored(s) => format!("scored:{s:.1}"),
-                };
-                let _ = writeln!(
-                    f,
-                    "{}\t{}\t{}\t{:.1}\t{}",
-                    ra.id,
-                    rb.id,
-                    via,
-                    total,
-                    ev.join(",")
-                );
-            }
-        }
-    }
     let links = std::mem::take(&mut st.links);
     let refusals = std::mem::take(&mut st.refusals);
     let labels = st.uf.labels();
