@@ -7,6 +7,7 @@ use crate::normalize::FieldKind;
 
 /// One field's contribution to a scored link.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct FieldEvidence {
     /// The field (`"email"`, `"given name"`, `"birth date"`).
     pub field: &'static str,
@@ -36,6 +37,7 @@ pub enum LinkBasis {
 
 /// One link of a chain: two records and why they were joined.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct LinkStep {
     /// One record id.
     pub from: String,
