@@ -346,7 +346,11 @@ fn given_level(a: &NameValue, b: &NameValue) -> Level {
     if a.root().is_some() && a.root() == b.root() {
         return Level::Alias;
     }
-    if within_one_edit(ga, gb) || jaro_winkler(ga, gb) >= 0.9 {
+    let close = |x: &str, y: &str| within_one_edit(x, y) || jaro_winkler(x, y) >= 0.9;
+    // A typo of a nickname's formal name ("Tom" against "Tohmas") is still close:
+    // compare the roots too.
+    let (ra, rb) = (a.root().unwrap_or(ga), b.root().unwrap_or(gb));
+    if close(ga, gb) || close(ra, rb) {
         return Level::Fuzzy;
     }
     Level::Differ
