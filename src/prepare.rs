@@ -78,9 +78,11 @@ impl NameValue {
     }
 
     pub(crate) fn given_is_initial(&self) -> bool {
-        self.given
-            .as_deref()
-            .is_some_and(|g| g.chars().count() == 1)
+        self.given.as_deref().is_some_and(|g| {
+            // One character, without counting them all: this runs for every comparison.
+            let mut c = g.chars();
+            c.next().is_some() && c.next().is_none()
+        })
     }
     /// Given root plus family: the key for "same full name".
     pub(crate) fn full_key(&self) -> Option<String> {

@@ -350,7 +350,7 @@ fn given_level(a: &NameValue, b: &NameValue) -> Level {
     // A typo of a nickname's formal name ("Tom" against "Tohmas") is still close:
     // compare the roots too.
     let (ra, rb) = (a.root().unwrap_or(ga), b.root().unwrap_or(gb));
-    if close(ga, gb) || close(ra, rb) {
+    if close(ga, gb) || ((ra, rb) != (ga, gb) && close(ra, rb)) {
         return Level::Fuzzy;
     }
     Level::Differ

@@ -237,10 +237,28 @@ impl IdentityGraph {
             .resolved
             .as_ref()
             .ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "graph not resolved"))?;
+        // Input order to record index: ids sorted (in parallel) and walked along
+        // the prepared records, which are sorted by id too.
+        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+        order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+        let mut position = vec![u32::MAX; ids.len()];
+        let mut cursor = 0usize;
+        for &k in &order {
+            let id = &*ids[k as usize];
+            while cursor < resolved.prepared.len() && &*resolved.prepared[cursor].id < id {
+                cursor += 1;
+            }
+            if resolved.prepared.get(cursor).is_some_and(|p| &*p.id == id) {
+                position[k as usize] = cursor as u32;
+            }
+        }
         ids.into_iter()
-            .map(|id| {
+            .zip(position)
+            .map(|(id, i)| {
                 let i = resolved
-                    .position(&id)
+                    .prepared
+                    .get(i as usize)
+                    .map(|_| i as usize)
                     .ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record vanished"))?;
                 Ok(Outcome {
                     record_id: id,
