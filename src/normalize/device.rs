@@ -4,7 +4,7 @@
 //! in braces from Windows tooling, as a `urn:uuid:` from some exports and
 //! without dashes from database columns; all of them must become one value.
 
-use super::text::nfkc_lower;
+use super::text::ascii_or_nfkc;
 use crate::RejectReason;
 
 /// What kind of device identifier a value is.
@@ -68,14 +68,9 @@ pub(crate) fn parse(raw: &str) -> Result<DeviceId, RejectReason> {
     if trimmed.len() > MAX_RAW_LEN {
         return Err(SYNTAX);
     }
-    let owned;
-    let text = if trimmed.is_ascii() {
-        trimmed
-    } else {
-        // Full-width forms (`｛…｝`, `ＡＢＣ`) fold to ASCII; anything else stays non-ASCII.
-        owned = nfkc_lower(trimmed);
-        owned.as_str()
-    };
+    // Full-width forms (`｛…｝`, `ＡＢＣ`) fold to ASCII; anything else stays non-ASCII.
+    let text = ascii_or_nfkc(trimmed);
+    let text = &*text;
     if !text.is_ascii() {
         return Err(SYNTAX);
     }

@@ -6,7 +6,7 @@
 //! `421337` must become one value, so the canonical form is the bare digit
 //! string, re-padded to the scheme's length.
 
-use super::text::nfkc_lower;
+use super::text::ascii_or_nfkc;
 use crate::RejectReason;
 
 /// How a loyalty program writes its member numbers.
@@ -122,13 +122,7 @@ impl LoyaltyScheme {
                 continue;
             }
             total += 1;
-            let owned;
-            let text = if trimmed.is_ascii() {
-                trimmed
-            } else {
-                owned = nfkc_lower(trimmed);
-                owned.as_str()
-            };
+            let text = ascii_or_nfkc(trimmed);
             let mut chars = text.chars().filter(|c| !is_separator(*c)).peekable();
             let mut prefix = String::new();
             let mut prefix_len = 0usize;
@@ -278,13 +272,7 @@ fn luhn_valid(digits: &str) -> bool {
 ///    the resolver decides what to do with [`CheckStatus::Failed`].
 pub(crate) fn parse(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, RejectReason> {
     let trimmed = raw.trim();
-    let owned;
-    let text = if trimmed.is_ascii() {
-        trimmed
-    } else {
-        owned = nfkc_lower(trimmed);
-        owned.as_str()
-    };
+    let text = ascii_or_nfkc(trimmed);
 
     let mut chars = text.chars().filter(|c| !is_separator(*c)).peekable();
     let prefix = scheme
@@ -294,13 +282,8 @@ pub(crate) fn parse(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, Reje
         .filter(|p| !p.is_empty());
     match prefix {
         Some(p) => {
-            let owned_prefix;
-            let p = if p.is_ascii() {
-                p
-            } else {
-                owned_prefix = nfkc_lower(p);
-                owned_prefix.as_str()
-            };
+            let p = ascii_or_nfkc(p);
+            let p = &*p;
             let mut probe = chars.clone();
             let matched = p
                 .chars()

@@ -8,6 +8,16 @@ pub(crate) fn nfkc_lower(raw: &str) -> String {
     raw.trim().nfkc().flat_map(char::to_lowercase).collect()
 }
 
+/// The text itself when it is plain ASCII (no NFKC pass needed), else its
+/// [`nfkc_lower`] form: the fast path most normalizers start with.
+pub(crate) fn ascii_or_nfkc(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.is_ascii() {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(nfkc_lower(raw))
+    }
+}
+
 /// Folds text for comparison: NFKD, combining marks removed, lower case,
 /// a few letters without a decomposition spelled out (`ß` -> `ss`, `ø` -> `o`),
 /// and every run of non-alphanumeric characters turned into one space.
