@@ -21,10 +21,17 @@ pub(crate) enum Family {
     GivenPostal,
     DobPostal,
     Address,
+    /// An exact identifier value: not a blocking key, the real-time graph's index of who holds a value.
+    Identifier,
 }
 
 fn key(family: Family, parts: &[&str]) -> u64 {
     util::fixed_state().hash_one((family as u8, parts))
+}
+
+/// The group key of an exact identifier value (see [`super::group_key`]).
+pub(crate) fn identifier_key(kind: crate::normalize::FieldKind, value: &str) -> u64 {
+    super::group_key(util::fixed_state().hash_one((Family::Identifier as u8, kind as u8, value)))
 }
 
 /// The value itself and every one-character deletion of it: two values one

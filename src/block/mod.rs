@@ -5,6 +5,10 @@
 //! name, a shared address): those pairs would be too many and too weak, and
 //! the key is counted as oversized. Cost is linear in the number of keys plus
 //! at most `cap²/2` pairs per key.
+//!
+//! Keys are grouped on their top [`KEY_BITS`] bits, in the batch resolver and in
+//! the real-time graph's index alike, so both see the same groups: a truncated
+//! hash collision only adds comparisons, and it adds the same ones everywhere.
 
 pub(crate) mod key;
 
@@ -17,6 +21,39 @@ type KeyEmitter = dyn Fn(&Prepared, &mut Vec<u64>) + Sync;
 /// Records per parallel work unit when emitting keys.
 const CHUNK: usize = 16_384;
 
+/// Bits of a key's hash that decide its group.
+pub(crate) const KEY_BITS: u32 = 40;
+
+/// The part of a key's hash that decides its group.
+pub(crate) fn group_key(hash: u64) -> u64 {
+    hash >> (64 - KEY_BITS)
+}
+
+/// The key families, one pass each; `fuzzy_identifiers` switches the first three.
+fn passes(fuzzy_identifiers: bool) -> [(&'static KeyEmitter, bool); 4] {
+    [
+        (&key::email_keys, fuzzy_identifiers),
+        (&key::phone_keys, fuzzy_identifiers),
+        (&key::loyalty_keys, fuzzy_identifiers),
+        (&key::evidence_keys, true),
+    ]
+}
+
+/// Every blocking key of one record as group keys, sorted and unique.
+pub(crate) fn record_keys(r: &Prepared, fuzzy_identifiers: bool, out: &mut Vec<u64>) {
+    out.clear();
+    for (emit, on) in passes(fuzzy_identifiers) {
+        if on {
+            emit(r, out);
+        }
+    }
+    for k in out.iter_mut() {
+        *k = group_key(*k);
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
 /// Candidate pairs `(a, b)` with `a < b`, sorted and unique, and the number of oversized keys.
 #[derive(Debug, Default)]
 pub(crate) struct Candidates {
@@ -24,71 +61,118 @@ pub(crate) struct Candidates {
     pub(crate) oversized_keys: usize,
 }
 
-/// Generates candidate pairs. `skip(a, b)` drops pairs already decided (same provisional customer).
+/// How many records hold a group key, when the records given are only part of
+/// the graph (the real-time graph re-resolving one neighbourhood): the cap
+/// applies to the whole graph's groups.
+pub(crate) type GroupSize<'a> = &'a (dyn Fn(u64) -> usize + Sync);
+
+/// A key group member packed with its record index, so that sorting groups keys.
+trait Packed: Copy + Ord + Send + Sync {
+    fn pack(key: u64, index: u32) -> Self;
+    fn key(self) -> u64;
+    fn index(self) -> u32;
+}
+
+/// Up to 2^24 records: key and index in one word, half the memory of a pair.
+impl Packed for u64 {
+    fn pack(key: u64, index: u32) -> u64 {
+        (key << (64 - KEY_BITS)) | u64::from(index)
+    }
+    fn key(self) -> u64 {
+        self >> (64 - KEY_BITS)
+    }
+    fn index(self) -> u32 {
+        (self & ((1 << (64 - KEY_BITS)) - 1)) as u32
+    }
+}
+
+impl Packed for u128 {
+    fn pack(key: u64, index: u32) -> u128 {
+        (u128::from(key) << 32) | u128::from(index)
+    }
+    fn key(self) -> u64 {
+        (self >> 32) as u64
+    }
+    fn index(self) -> u32 {
+        self as u32
+    }
+}
+
+/// Generates candidate pairs. `skip(a, b)` drops pairs already decided (same
+/// provisional customer); `sizes`, when given, counts a key's records in the
+/// whole graph.
 pub(crate) fn candidates(
     records: &[Prepared],
     cap: usize,
     fuzzy_identifiers: bool,
+    sizes: Option<GroupSize<'_>>,
     skip: impl Fn(u32, u32) -> bool + Sync,
 ) -> Candidates {
-    // Each key is packed with its record index into one u64: the low bits hold
-    // the index, the high bits what is left of the key's hash. Half the memory
-    // of (key, index) pairs; a truncated-hash collision only adds comparisons.
-    let idx_bits = (usize::BITS - records.len().leading_zeros()).max(1);
-    let idx_mask = (1u64 << idx_bits) - 1;
+    if records.len() < (1 << (64 - KEY_BITS)) {
+        candidates_packed::<u64>(records, cap, fuzzy_identifiers, sizes, &skip)
+    } else {
+        candidates_packed::<u128>(records, cap, fuzzy_identifiers, sizes, &skip)
+    }
+}
+
+fn candidates_packed<P: Packed>(
+    records: &[Prepared],
+    cap: usize,
+    fuzzy_identifiers: bool,
+    sizes: Option<GroupSize<'_>>,
+    skip: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> Candidates {
     let mut packed: Vec<u64> = Vec::new();
     let mut oversized = 0;
     // One key family at a time keeps the key table small.
-    let passes: [(&KeyEmitter, bool); 4] = [
-        (&key::email_keys, fuzzy_identifiers),
-        (&key::phone_keys, fuzzy_identifiers),
-        (&key::loyalty_keys, fuzzy_identifiers),
-        (&key::evidence_keys, true),
-    ];
-    for (emit, on) in passes {
+    for (emit, on) in passes(fuzzy_identifiers) {
         if !on {
             continue;
         }
         // Small chunks, then one exact allocation: no transient doubling of the key table.
-        let chunks: Vec<Vec<u64>> = records
+        let chunks: Vec<Vec<P>> = records
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
                 let mut acc = Vec::new();
                 let mut own = Vec::new();
                 for (j, r) in chunk.iter().enumerate() {
-                    let idx = (c * CHUNK + j) as u64;
+                    let idx = (c * CHUNK + j) as u32;
                     own.clear();
                     emit(r, &mut own);
                     for k in own.iter_mut() {
-                        *k = (*k & !idx_mask) | idx;
+                        *k = group_key(*k);
                     }
                     own.sort_unstable();
                     own.dedup();
-                    acc.extend_from_slice(&own);
+                    acc.extend(own.iter().map(|&k| P::pack(k, idx)));
                 }
                 acc
             })
             .collect();
-        let mut keys: Vec<u64> = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        let mut keys: Vec<P> = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
         for chunk in chunks {
             keys.extend_from_slice(&chunk);
         }
         keys.par_sort_unstable();
         let mut start = 0;
         while start < keys.len() {
-            let k = keys[start] & !idx_mask;
+            let k = keys[start].key();
             let mut end = start + 1;
-            while end < keys.len() && keys[end] & !idx_mask == k {
+            while end < keys.len() && keys[end].key() == k {
                 end += 1;
             }
             let group = &keys[start..end];
-            if group.len() > cap {
+            let size = match sizes {
+                Some(size_of) if group.len() > 1 => size_of(k),
+                _ => group.len(),
+            };
+            if size > cap {
                 oversized += 1;
             } else {
                 for x in 0..group.len() {
                     for y in x + 1..group.len() {
-                        let (a, b) = ((group[x] & idx_mask) as u32, (group[y] & idx_mask) as u32);
+                        let (a, b) = (group[x].index(), group[y].index());
                         let (a, b) = if a < b { (a, b) } else { (b, a) };
                         if a != b && !skip(a, b) {
                             packed.push((u64::from(a) << 32) | u64::from(b));

@@ -23,7 +23,9 @@ use rayon::prelude::*;
 use crate::block;
 use crate::compare::score::{self, Weights};
 use crate::compare::{compare, Comparison, Field, FieldMask, Level};
-use crate::graph::guard::{people_lower_bound, strictly_compatible, Guard, Profile};
+use crate::graph::guard::{
+    people_and_representatives, people_lower_bound, strictly_compatible, Guard, Profile,
+};
 use crate::graph::union_find::UnionFind;
 use crate::normalize::FieldKind;
 use crate::prepare::Prepared;
@@ -96,16 +98,42 @@ impl GenericValue {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Resolution {
     pub(crate) labels: Vec<u32>,
     pub(crate) links: Vec<Link>,
     pub(crate) refusals: Vec<Refusal>,
+    /// Generic values decided here (not those the scope forced).
     pub(crate) generic: Vec<GenericValue>,
-    pub(crate) weights: Weights,
-    pub(crate) threshold_bits: f64,
+    /// The generic values decided by their own records alone (how many people
+    /// their first distinct signatures show), with those records: the
+    /// real-time graph keeps them generic without re-reading every holder.
+    pub(crate) stable_generic: Vec<StableGeneric>,
+    /// Pairs whose evidence, before generic values are discounted, reaches the
+    /// threshold: whatever a later change does to one record may change the
+    /// other's customer, so the real-time graph re-resolves them together.
+    pub(crate) strong: Vec<(u32, u32)>,
     pub(crate) candidate_pairs: usize,
     pub(crate) oversized_keys: usize,
+}
+
+/// A generic value decided by its holders' signatures alone.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct StableGeneric {
+    pub(crate) kind: FieldKind,
+    pub(crate) value: Box<str>,
+    /// The first record of each distinct signature, in record order (at most
+    /// `MAX_SIGNATURES`).
+    pub(crate) representatives: Vec<u32>,
+}
+
+/// What a resolve of part of the graph must know about the rest.
+#[derive(Default)]
+pub(crate) struct Scope<'a> {
+    /// Values held by records outside the part and known generic there.
+    pub(crate) forced_generic: util::FxSet<(FieldKind, Box<str>)>,
+    /// The number of records holding a blocking key in the whole graph.
+    pub(crate) sizes: Option<crate::block::GroupSize<'a>>,
 }
 
 /// Training pairs taken per identifier value for m estimation.
@@ -220,16 +248,7 @@ impl<'a> State<'a> {
     /// share: a household shares its tablet, its email and its landline, not its
     /// names, birth dates or loyalty cards.
     fn unshareable_score(&self, a: u32, b: u32) -> (f64, Comparison, bool) {
-        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
-        let (mut cmp, _) = judged(ra, rb, &self.generic);
-        for f in [Field::Email, Field::Phone, Field::Device] {
-            cmp.levels[f.index()] = Level::Missing;
-        }
-        (
-            self.weights.score(ra, rb, &cmp),
-            cmp,
-            cmp.has_person_evidence(),
-        )
+        unshareable_score(self.records, self.weights, &self.generic, a, b)
     }
 
     /// Whether joining customer `pa` (holding record `a`) with `pb` (holding `b`)
@@ -263,16 +282,40 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Whether two records can be one person: their names and birth dates agree,
-    /// or their unshareable evidence overrides the disagreement.
-    fn records_compatible(&self, a: u32, b: u32) -> bool {
-        let (ra, rb) = (&self.records[a as usize], &self.records[b as usize]);
-        if strictly_compatible(ra, rb) {
-            return true;
-        }
-        let (bits, _, person) = self.unshareable_score(a, b);
-        bits >= self.threshold && person
+}
+
+/// The pair's score and person-level evidence from what two people cannot share.
+fn unshareable_score(
+    records: &[Prepared],
+    weights: &Weights,
+    generic: &util::FxSet<(FieldKind, &str)>,
+    a: u32,
+    b: u32,
+) -> (f64, Comparison, bool) {
+    let (ra, rb) = (&records[a as usize], &records[b as usize]);
+    let (mut cmp, _) = judged(ra, rb, generic);
+    for f in [Field::Email, Field::Phone, Field::Device] {
+        cmp.levels[f.index()] = Level::Missing;
     }
+    (weights.score(ra, rb, &cmp), cmp, cmp.has_person_evidence())
+}
+
+/// Whether two records can be one person: their names and birth dates agree,
+/// or their unshareable evidence (no value discounted as generic) overrides the
+/// disagreement. Depends on the two records and the weights only.
+pub(crate) fn records_compatible(
+    records: &[Prepared],
+    weights: &Weights,
+    threshold: f64,
+    a: u32,
+    b: u32,
+) -> bool {
+    let (ra, rb) = (&records[a as usize], &records[b as usize]);
+    if strictly_compatible(ra, rb) {
+        return true;
+    }
+    let (bits, _, person) = unshareable_score(records, weights, &util::set(), a, b);
+    bits >= threshold && person
 }
 
 type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
@@ -350,8 +393,36 @@ fn provisional(
     (uf.labels(), training)
 }
 
-pub(crate) fn resolve(records: &[Prepared], config: &Config) -> Resolution {
-    resolve_with(records, config, Candidates::Blocked)
+/// The threshold in bits a pair's score must reach.
+pub(crate) fn threshold_bits(config: &Config) -> f64 {
+    config
+        .match_threshold
+        .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2())
+}
+
+/// Estimates the weights from `records` and resolves them: the batch resolver.
+pub(crate) fn resolve(records: &[Prepared], config: &Config) -> (Weights, Resolution) {
+    resolve_batch(records, config, Candidates::Blocked)
+}
+
+/// Resolves `records`, part of a larger graph, with weights estimated before.
+pub(crate) fn resolve_part(
+    records: &[Prepared],
+    config: &Config,
+    weights: &Weights,
+    scope: &Scope<'_>,
+) -> Resolution {
+    let values = identifier_index(records);
+    let strict = strict_people(records, &values, config);
+    cluster(
+        records,
+        config,
+        weights,
+        scope,
+        &values,
+        &strict,
+        Candidates::Blocked,
+    )
 }
 
 /// Which pairs stage 3 scores.
@@ -364,31 +435,62 @@ enum Candidates {
     AllPairs,
 }
 
-fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Resolution {
-    let mut timer = util::PhaseTimer::new();
-    let n = records.len();
+/// How many clearly different people each value's records show by names and
+/// birth dates alone (at most `generic_min_people`).
+fn strict_people(records: &[Prepared], values: &ValueIndex<'_>, config: &Config) -> Vec<usize> {
     let min_people = config.generic_min_people;
-    let values = identifier_index(records);
-    timer.lap("identifier index");
-    let strict_people: Vec<usize> = values
+    values
         .par_iter()
         .map(|(_, members)| {
             people_lower_bound(members, records, min_people, |a, b| {
                 strictly_compatible(&records[a as usize], &records[b as usize])
             })
         })
-        .collect();
-    let (labels, training) = provisional(records, &values, &strict_people);
+        .collect()
+}
+
+fn resolve_batch(
+    records: &[Prepared],
+    config: &Config,
+    which: Candidates,
+) -> (Weights, Resolution) {
+    let mut timer = util::PhaseTimer::new();
+    let values = identifier_index(records);
+    timer.lap("identifier index");
+    let strict = strict_people(records, &values, config);
+    let (labels, training) = provisional(records, &values, &strict);
     timer.lap("provisional customers");
     let weights = score::estimate(records, &labels, &training);
+    drop(labels);
     timer.lap("estimate weights");
-    let threshold = config
-        .match_threshold
-        .unwrap_or_else(|| (config.match_probability / (1.0 - config.match_probability)).log2());
+    let resolution = cluster(
+        records,
+        config,
+        &weights,
+        &Scope::default(),
+        &values,
+        &strict,
+        which,
+    );
+    (weights, resolution)
+}
+
+fn cluster(
+    records: &[Prepared],
+    config: &Config,
+    weights: &Weights,
+    scope: &Scope<'_>,
+    values: &ValueIndex<'_>,
+    strict: &[usize],
+    which: Candidates,
+) -> Resolution {
+    let mut timer = util::PhaseTimer::new();
+    let n = records.len();
+    let threshold = threshold_bits(config);
     let mut st = State {
         records,
         config,
-        weights: &weights,
+        weights,
         threshold,
         uf: UnionFind::new(n),
         profiles: util::map(),
@@ -396,7 +498,9 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
         refusals: Vec::new(),
         generic: util::set(),
     };
-    let generic = identifier_links(&mut st, &values, &strict_people);
+    let (mut generic, stable_generic) = stable_generic_values(&mut st, scope, values, strict);
+    generic.extend(identifier_links(&mut st, values, strict));
+    generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
     timer.lap("identifier links");
     let stage1 = st.uf.labels();
     let cands = match which {
@@ -404,6 +508,7 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
             records,
             config.block_cap,
             config.fuzzy_identifiers,
+            scope.sizes,
             |a, b| stage1[a as usize] == stage1[b as usize],
         ),
         #[cfg(test)]
@@ -417,19 +522,35 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
     };
     timer.lap("blocking");
     let generic_set = &st.generic;
-    let mut scored: Vec<(f64, u32, u32)> = cands
+    // Every pair whose evidence reaches the threshold before generic values are
+    // discounted, with its score after (NaN when no person-level evidence is left).
+    let mut strong: Vec<(f64, u32, u32)> = cands
         .pairs
         .par_iter()
         .filter_map(|&(a, b)| {
             let (ra, rb) = (&records[a as usize], &records[b as usize]);
-            let (cmp, person) = judged(ra, rb, generic_set);
-            if !person {
+            let mut cmp = compare(ra, rb);
+            if !cmp.has_person_evidence() {
                 return None;
             }
-            let s = weights.score(ra, rb, &cmp);
-            (s >= threshold).then_some((s, a, b))
+            let raw = weights.score(ra, rb, &cmp);
+            if raw < threshold {
+                return None;
+            }
+            let before = cmp;
+            demote_unlinked(&mut cmp, ra, rb, generic_set);
+            let s = if cmp == before {
+                raw
+            } else if cmp.has_person_evidence() {
+                weights.score(ra, rb, &cmp)
+            } else {
+                f64::NAN
+            };
+            Some((s, a, b))
         })
         .collect();
+    let mut scored: Vec<(f64, u32, u32)> =
+        strong.iter().copied().filter(|x| x.0 >= threshold).collect();
     scored.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     timer.lap("scoring");
     for (s, a, b) in scored {
@@ -448,6 +569,7 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
         }
     }
     timer.lap("scored links");
+    let strong: Vec<(u32, u32)> = strong.drain(..).map(|(_, a, b)| (a, b)).collect();
     let links = std::mem::take(&mut st.links);
     let refusals = std::mem::take(&mut st.refusals);
     let labels = st.uf.labels();
@@ -456,11 +578,63 @@ fn resolve_with(records: &[Prepared], config: &Config, which: Candidates) -> Res
         links,
         refusals,
         generic,
-        weights,
-        threshold_bits: threshold,
+        stable_generic,
+        strong,
         candidate_pairs: cands.pairs.len(),
         oversized_keys: cands.oversized_keys,
     }
+}
+
+/// Values generic by their own records: enough clearly different people among
+/// the first distinct signatures. Decided before any link, from the records and
+/// weights alone (not from what other values did), so that a part of the graph
+/// decides them as the whole would. Values the scope forces are generic too.
+fn stable_generic_values<'a>(
+    st: &mut State<'a>,
+    scope: &Scope<'_>,
+    values: &ValueIndex<'a>,
+    strict: &[usize],
+) -> (Vec<GenericValue>, Vec<StableGeneric>) {
+    let min_people = st.config.generic_min_people;
+    let (records, weights, threshold) = (st.records, st.weights, st.threshold);
+    let found: Vec<Option<(usize, Vec<u32>)>> = values
+        .par_iter()
+        .zip(strict)
+        .map(|(((kind, value), members), &strict)| {
+            if strict <= 1 || scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+                return None;
+            }
+            let (people, reps) =
+                people_and_representatives(members, records, min_people, |a, b| {
+                    records_compatible(records, weights, threshold, a, b)
+                });
+            (people >= min_people).then_some((people, reps))
+        })
+        .collect();
+    let mut generic = Vec::new();
+    let mut stable = Vec::new();
+    for (((kind, value), members), found) in values.iter().zip(found) {
+        if scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+            st.generic.insert((*kind, *value));
+            continue;
+        }
+        let Some((people, reps)) = found else {
+            continue;
+        };
+        st.generic.insert((*kind, *value));
+        generic.push(GenericValue {
+            kind: *kind,
+            value: value.to_string(),
+            records: members.len(),
+            people,
+        });
+        stable.push(StableGeneric {
+            kind: *kind,
+            value: (*value).into(),
+            representatives: reps,
+        });
+    }
+    (generic, stable)
 }
 
 /// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
@@ -482,26 +656,10 @@ fn identifier_links<'a>(
             .then(values[x.1].0.cmp(&values[y.1].0))
     });
     let mut generic = Vec::new();
-    for (strict, vi) in order {
+    for (_, vi) in order {
         let ((kind, value), members) = &values[vi];
         let (kind, value) = (*kind, *value);
-        let people = if strict > 1 {
-            // Names or birth dates disagree: count people again, letting strong
-            // evidence override typos.
-            people_lower_bound(members, st.records, min_people, |a, b| {
-                st.records_compatible(a, b)
-            })
-        } else {
-            1
-        };
-        if people >= min_people {
-            generic.push(GenericValue {
-                kind,
-                value: value.to_string(),
-                records: members.len(),
-                people,
-            });
-            st.generic.insert((kind, value));
+        if st.generic.contains(&(kind, value)) {
             continue;
         }
         // One representative record per current customer, in record order.
@@ -683,8 +841,8 @@ mod tests {
         ), 1..16)) {
             let records = prepared(&spec);
             let config = Config::new();
-            let blocked = resolve_with(&records, &config, Candidates::Blocked);
-            let naive = resolve_with(&records, &config, Candidates::AllPairs);
+            let blocked = resolve_batch(&records, &config, Candidates::Blocked).1;
+            let naive = resolve_batch(&records, &config, Candidates::AllPairs).1;
             prop_assert_eq!(partition(&blocked.labels), partition(&naive.labels));
         }
     }

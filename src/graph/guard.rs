@@ -208,7 +208,7 @@ impl Profile {
 
 /// Distinct name-and-birth-date signatures examined per value: enough to tell
 /// one person from several, bounded so a value on thousands of records stays cheap.
-const MAX_SIGNATURES: usize = 64;
+pub(crate) const MAX_SIGNATURES: usize = 64;
 
 /// How many clearly different people a set of records shows at least.
 ///
@@ -223,20 +223,42 @@ pub(crate) fn people_lower_bound(
     cap: usize,
     compatible: impl Fn(u32, u32) -> bool,
 ) -> usize {
-    let mut seen = crate::util::set::<(Option<&str>, Option<&str>, Option<BirthDate>)>();
+    people_and_representatives(members, records, cap, compatible).0
+}
+
+/// The name-and-birth-date signature [`people_lower_bound`] groups records by.
+pub(crate) type Signature<'a> = (Option<&'a str>, Option<&'a str>, Option<BirthDate>);
+
+/// A record's signature; `None` when it has neither a name nor a birth date.
+pub(crate) fn signature(r: &Prepared) -> Option<Signature<'_>> {
+    if r.name.is_none() && r.dob.is_none() {
+        return None;
+    }
+    let name = r.name.as_deref();
+    Some((
+        name.and_then(|n| n.given.as_deref()),
+        name.and_then(|n| n.family.as_deref()),
+        r.dob,
+    ))
+}
+
+/// As [`people_lower_bound`], with the records it examined: the first record of
+/// each distinct signature, in member order, at most [`MAX_SIGNATURES`]. The
+/// count depends on those records only, so a change elsewhere in the members
+/// cannot change it.
+pub(crate) fn people_and_representatives(
+    members: &[u32],
+    records: &[Prepared],
+    cap: usize,
+    compatible: impl Fn(u32, u32) -> bool,
+) -> (usize, Vec<u32>) {
+    let mut seen = crate::util::set::<Signature<'_>>();
     let mut reps: Vec<u32> = Vec::new();
     for &m in members {
-        let r = &records[m as usize];
-        if r.name.is_none() && r.dob.is_none() {
+        let Some(sig) = signature(&records[m as usize]) else {
             continue;
-        }
-        let name = r.name.as_deref();
-        let signature = (
-            name.and_then(|n| n.given.as_deref()),
-            name.and_then(|n| n.family.as_deref()),
-            r.dob,
-        );
-        if seen.insert(signature) {
+        };
+        if seen.insert(sig) {
             reps.push(m);
             if reps.len() >= MAX_SIGNATURES {
                 break;
@@ -252,7 +274,7 @@ pub(crate) fn people_lower_bound(
         }
     }
     let groups = (0..reps.len() as u32).filter(|&i| uf.find(i) == i).count();
-    groups.clamp(1, cap.max(1))
+    (groups.clamp(1, cap.max(1)), reps)
 }
 
 /// Whether two records can be one person by names and birth dates alone.

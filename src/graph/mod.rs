@@ -102,6 +102,7 @@ impl Resolved {
 struct Resolved {
     /// Prepared records, sorted by id: a record's index is its rank.
     prepared: Vec<Prepared>,
+    weights: crate::compare::score::Weights,
     resolution: Resolution,
     customer: Vec<CustomerId>,
     /// Record indices sorted by (customer, record): each customer's records are one range.
@@ -312,7 +313,7 @@ impl IdentityGraph {
             .collect();
         drop(stored);
         timer.lap("normalize");
-        let resolution = cluster::resolve(&prepared, &self.config);
+        let (weights, resolution) = cluster::resolve(&prepared, &self.config);
         timer.lap("resolve");
         // Customers are numbered by anchor: earliest timestamp, then smallest record
         // id (records are sorted by id, so the smallest index).
@@ -340,6 +341,7 @@ impl IdentityGraph {
         let mut members: Vec<u32> = (0..n as u32).collect();
         members.par_sort_unstable_by_key(|&i| (customer[i as usize], i));
         self.resolved = Some(Resolved {
+            weights,
             prepared,
             resolution,
             customer,
@@ -412,8 +414,8 @@ impl IdentityGraph {
             candidate_pairs: r.resolution.candidate_pairs,
             oversized_keys: r.resolution.oversized_keys,
             refused_merges: r.resolution.refusals.len(),
-            threshold_bits: r.resolution.threshold_bits,
-            prior_bits: r.resolution.weights.prior_bits(),
+            threshold_bits: cluster::threshold_bits(&self.config),
+            prior_bits: r.weights.prior_bits(),
         }
     }
 
@@ -427,7 +429,7 @@ impl IdentityGraph {
         let r = self.resolved.as_ref().ok_or_else(unknown)?;
         let ia = r.position(a).ok_or_else(unknown)? as u32;
         let ib = r.position(b).ok_or_else(unknown)? as u32;
-        let weights = &r.resolution.weights;
+        let weights = &r.weights;
         let fields_of = |x: u32, y: u32| -> Vec<FieldEvidence> {
             let (px, py) = (&r.prepared[x as usize], &r.prepared[y as usize]);
             let (ev, _) = weights.evidence(px, py, &compare(px, py));
@@ -457,7 +459,7 @@ impl IdentityGraph {
             Some(f) => ApartReason::Refused { guard: f.guard },
             None if shared_identifier || shares_key(pa, pb) => ApartReason::BelowThreshold {
                 bits: direct_bits,
-                threshold: r.resolution.threshold_bits,
+                threshold: cluster::threshold_bits(&self.config),
             },
             None => ApartReason::NoCandidate,
         };
