@@ -30,6 +30,7 @@ pub struct Config {
     pub(crate) generic_min_people: usize,
     pub(crate) block_cap: usize,
     pub(crate) fuzzy_identifiers: bool,
+    pub(crate) reestimate_growth: Option<f64>,
 }
 
 impl Default for Config {
@@ -47,6 +48,7 @@ impl Default for Config {
             generic_min_people: 3,
             block_cap: 64,
             fuzzy_identifiers: true,
+            reestimate_growth: Some(2.0),
         }
     }
 }
@@ -125,6 +127,18 @@ impl Config {
         self
     }
 
+    /// When the graph re-estimates its statistics (value frequencies, m and u
+    /// probabilities, prior, default region, loyalty scheme) by itself: once it
+    /// holds `factor` times the records they were estimated from. Default 2.0,
+    /// which keeps the total work of growing a graph linear. `None`: only
+    /// [`IdentityGraph::reestimate`](crate::IdentityGraph::reestimate) does.
+    /// Between re-estimations every change is resolved with the estimates in
+    /// force, exactly as a rebuild with those estimates would resolve it.
+    pub fn reestimate_growth(mut self, factor: Option<f64>) -> Config {
+        self.reestimate_growth = factor;
+        self
+    }
+
     /// The match probability in use.
     pub fn get_match_probability(&self) -> f64 {
         self.match_probability
@@ -158,6 +172,11 @@ impl Config {
         }
         if self.generic_min_people < 2 {
             return bad("generic_min_people must be at least 2");
+        }
+        if let Some(f) = self.reestimate_growth {
+            if !(f.is_finite() && f > 1.0) {
+                return bad("reestimate_growth must be a finite factor above 1");
+            }
         }
         if self.block_cap < 2 {
             return bad("block_cap must be at least 2");

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub struct CustomerId(u64);
 
 impl CustomerId {
-    pub(crate) fn from_raw(n: u64) -> CustomerId {
+    pub(crate) const fn from_raw(n: u64) -> CustomerId {
         CustomerId(n)
     }
     /// The number behind the id.

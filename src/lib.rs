@@ -13,7 +13,7 @@
 //! ```
 //! use idgraph::{Config, IdentityGraph, Record};
 //!
-//! let mut graph = IdentityGraph::new(Config::new())?;
+//! let graph = IdentityGraph::new(Config::new())?;
 //! graph.upsert_batch(vec![
 //!     Record::new("web-1")?.source("web").email("Jane.Doe+promo@gmail.com").name("Jane Doe"),
 //!     Record::new("pos-7")?.source("pos").email("janedoe@gmail.com").phone("(415) 555-0132").country("US"),
@@ -98,7 +98,7 @@ mod util;
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkStep};
-pub use graph::{GenericValue, Guard, IdentityGraph, Outcome, Stats};
+pub use graph::{Event, GenericValue, Guard, IdentityGraph, Outcome, Removal, Stats};
 pub use id::CustomerId;
 pub use jsonl::{read_jsonl, JsonlReader, MAX_LINE_LEN};
 pub use prepare::Rejection;

@@ -10,7 +10,7 @@ use crate::RejectReason;
 /// use idgraph::{Config, IdentityGraph, Record, RejectReason};
 /// use idgraph::normalize::FieldKind;
 ///
-/// let mut graph = IdentityGraph::new(Config::new())?;
+/// let graph = IdentityGraph::new(Config::new())?;
 /// let out = graph.upsert_batch(vec![Record::new("r1")?.email("test@test.com")])?;
 /// assert_eq!(out[0].rejected()[0].field(), FieldKind::Email);
 /// assert_eq!(out[0].rejected()[0].reason(), &RejectReason::Placeholder);

@@ -12,7 +12,7 @@ fn score(dir: &str) -> Scores {
     let records: Vec<_> = read_jsonl(std::io::BufReader::new(file))
         .map(|r| r.unwrap())
         .collect();
-    let mut g = IdentityGraph::new(Config::new()).unwrap();
+    let g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(records).unwrap();
     let truth: Vec<(String, String)> =
         std::io::BufReader::new(std::fs::File::open(format!("{base}/truth.jsonl")).unwrap())
@@ -28,6 +28,7 @@ fn score(dir: &str) -> Scores {
             .collect();
     let pred: Vec<(String, String)> = g
         .assignments()
+        .into_iter()
         .map(|(id, c)| (id.to_string(), c.to_string()))
         .collect();
     Scores::compute(

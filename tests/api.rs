@@ -5,7 +5,7 @@ use idgraph::{Config, ErrorKind, IdentityGraph, Record, RejectReason};
 
 #[test]
 fn api_outcomes_follow_input_order_and_list_rejections() {
-    let mut g = IdentityGraph::new(Config::new()).unwrap();
+    let g = IdentityGraph::new(Config::new()).unwrap();
     let out = g
         .upsert_batch(vec![
             Record::new("z")
@@ -31,7 +31,7 @@ fn api_outcomes_follow_input_order_and_list_rejections() {
 
 #[test]
 fn api_unknown_ids() {
-    let mut g = IdentityGraph::new(Config::new()).unwrap();
+    let g = IdentityGraph::new(Config::new()).unwrap();
     assert_eq!(g.customer_of("nope"), None);
     g.upsert_batch(vec![Record::new("a").unwrap()]).unwrap();
     assert_eq!(
@@ -56,7 +56,7 @@ fn api_invalid_config_is_an_error() {
 
 #[test]
 fn api_update_replaces_the_old_version() {
-    let mut g = IdentityGraph::new(Config::new()).unwrap();
+    let g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(vec![
         Record::new("a").unwrap().email("jane.roe@outlook.com"),
         Record::new("b").unwrap().email("jane.roe@outlook.com"),
@@ -73,7 +73,7 @@ fn api_update_replaces_the_old_version() {
 
 #[test]
 fn api_explain_shows_the_chain_with_masked_values() {
-    let mut g = IdentityGraph::new(Config::new()).unwrap();
+    let g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(vec![
         Record::new("web").unwrap().email("jane.doe@gmail.com"),
         Record::new("pos")
@@ -104,9 +104,10 @@ fn api_explain_shows_the_chain_with_masked_values() {
 fn api_same_input_same_output() {
     let records = crate::support::background(50);
     let run = || {
-        let mut g = IdentityGraph::new(Config::new()).unwrap();
+        let g = IdentityGraph::new(Config::new()).unwrap();
         g.upsert_batch(records.clone()).unwrap();
         g.assignments()
+            .into_iter()
             .map(|(id, c)| (id.to_string(), c))
             .collect::<Vec<_>>()
     };

@@ -89,14 +89,14 @@ proptest! {
             s ^= s << 13; s ^= s >> 7; s ^= s << 17;
             shuffled.swap(i, (s % (i as u64 + 1)) as usize);
         }
-        let mut a = IdentityGraph::new(Config::new()).unwrap();
+        let a = IdentityGraph::new(Config::new()).unwrap();
         a.upsert_batch(records).unwrap();
-        let mut b = IdentityGraph::new(Config::new()).unwrap();
+        let b = IdentityGraph::new(Config::new()).unwrap();
         b.upsert_batch(shuffled).unwrap();
         prop_assert_eq!(partition(&a), partition(&b));
         // Same customer ids too: they are numbered by anchor, not by arrival.
-        let ids_a: Vec<_> = a.assignments().map(|(r, c)| (r.to_string(), c)).collect();
-        let ids_b: Vec<_> = b.assignments().map(|(r, c)| (r.to_string(), c)).collect();
+        let ids_a: Vec<_> = a.assignments().into_iter().map(|(r, c)| (r.to_string(), c)).collect();
+        let ids_b: Vec<_> = b.assignments().into_iter().map(|(r, c)| (r.to_string(), c)).collect();
         prop_assert_eq!(ids_a, ids_b);
     }
 
@@ -120,9 +120,10 @@ fn properties_thread_count_does_not_change_the_result() {
             .build()
             .unwrap();
         pool.install(|| {
-            let mut g = IdentityGraph::new(Config::new()).unwrap();
+            let g = IdentityGraph::new(Config::new()).unwrap();
             g.upsert_batch(records.clone()).unwrap();
             g.assignments()
+                .into_iter()
                 .map(|(r, c)| (r.to_string(), c))
                 .collect::<Vec<_>>()
         })

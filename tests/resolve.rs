@@ -5,7 +5,7 @@ use idgraph::{Config, IdentityGraph, Record};
 use crate::support::{background, groups, partition_of};
 
 fn graph_with(records: Vec<Record>) -> IdentityGraph {
-    let mut graph = IdentityGraph::new(Config::new()).unwrap();
+    let graph = IdentityGraph::new(Config::new()).unwrap();
     let mut all = background(5000);
     all.extend(records);
     graph.upsert_batch(all).unwrap();

@@ -18,7 +18,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let (records, _) = super::input::read_records(&args.input)?;
-    let mut graph = IdentityGraph::new(Config::new())?;
+    let graph = IdentityGraph::new(Config::new())?;
     graph.upsert_batch(records)?;
     print!("{}", graph.explain(&args.id_a, &args.id_b)?);
     Ok(ExitCode::SUCCESS)

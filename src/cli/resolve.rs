@@ -44,7 +44,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         None
     };
     let mut skipped = super::input::Skipped::default();
-    let mut graph = IdentityGraph::new(config)?;
+    let graph = IdentityGraph::new(config)?;
     let outcomes = {
         let bar_ref = &bar;
         let records =

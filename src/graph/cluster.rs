@@ -61,7 +61,7 @@ pub(crate) struct Refusal {
 /// ```
 /// use idgraph::{Config, IdentityGraph, Record};
 ///
-/// let mut graph = IdentityGraph::new(Config::new())?;
+/// let graph = IdentityGraph::new(Config::new())?;
 /// let people = [("Ann Lee", "1980-01-01"), ("Bob Cruz", "1971-05-02"), ("Eve Park", "1990-09-09")];
 /// let records = people.iter().enumerate().map(|(i, (name, dob))| {
 ///     Record::new(format!("r{i}")).unwrap().phone("+1 212 555 0199").name(*name).birth_date(*dob)
@@ -75,7 +75,7 @@ pub(crate) struct Refusal {
 pub struct GenericValue {
     kind: FieldKind,
     value: String,
-    records: usize,
+    pub(crate) records: usize,
     people: usize,
 }
 

@@ -1,0 +1,425 @@
+//! The real-time path: one record in or out, and only its neighbourhood
+//! re-resolved.
+//!
+//! A change can only move records connected to it by something the resolver
+//! acts on: the customers involved, every holder of an identifier value they
+//! hold (unless the value is generic by its own holders' signatures, and stays
+//! so), pairs whose evidence reaches the threshold, and the holders of a
+//! blocking key whose group crosses the cap. That closure (the *region*) is
+//! resolved alone with the graph's current estimates; the rest of the graph
+//! cannot change, because nothing outside the region is connected to it. So
+//! the partition always equals a rebuild with the same estimates, and the work
+//! is bounded by the neighbourhood, not the graph.
+
+use crate::block::{self, key::identifier_key};
+use crate::compare::compare;
+use crate::graph::cluster::{self, records_compatible, Scope};
+use crate::graph::guard::{people_and_representatives, signature, MAX_SIGNATURES};
+use crate::graph::index::{keys_of, KeyIndex};
+use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
+use crate::graph::Event;
+use crate::id::CustomerId;
+use crate::normalize::FieldKind;
+use crate::prepare::{prepare, Prepared};
+use crate::record::Record;
+use crate::util::{self, FxSet};
+
+impl State {
+    /// Stores `record` (replacing the stored version of its id) and re-resolves
+    /// its neighbourhood. Returns its slot and the events. Needs estimates.
+    pub(crate) fn upsert_one(&mut self, record: &Record) -> (u32, Vec<Event>) {
+        let old = self.slot(record.id());
+        let Some(model) = self.model.as_ref() else {
+            return (u32::MAX, Vec::new());
+        };
+        let prepared = prepare(record, &model.normalizer);
+        let slot = self.prepared.len() as u32;
+        self.prepared.push(prepared);
+        self.raw.push(encode(record));
+        self.customer.push(NO_CUSTOMER);
+        self.live.push(true);
+        self.live_count += 1;
+        self.late.insert(record.id().into(), slot);
+        self.stats.add(record, 1);
+        let events = self.change(old, Some(slot));
+        (slot, events)
+    }
+
+    /// Erases the record `id` and re-resolves what it touched. Returns its
+    /// customer before and the events; `None` when the id is unknown.
+    pub(crate) fn remove_one(&mut self, id: &str) -> Option<(CustomerId, Vec<Event>)> {
+        let old = self.slot(id)?;
+        self.model.as_ref()?;
+        let before = self.customer[old as usize];
+        if self.late.get(id) == Some(&old) {
+            self.late.remove(id);
+        }
+        let events = self.change(Some(old), None);
+        Some((before, events))
+    }
+
+    fn ensure_index(&mut self) {
+        if self.index.is_none() {
+            self.index = Some(KeyIndex::build(
+                &self.prepared,
+                &self.live,
+                self.config.fuzzy_identifiers,
+            ));
+        }
+    }
+
+    /// Replaces the record in slot `old` (if any) by the one in slot `new` (if any).
+    fn change(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
+        self.ensure_index();
+        let fuzzy = self.config.fuzzy_identifiers;
+        let cap = self.config.block_cap;
+        if let Some(o) = old {
+            self.live[o as usize] = false;
+            self.live_count -= 1;
+            if let Some(r) = decode(&self.prepared[o as usize].id, &self.raw[o as usize]) {
+                self.stats.add(&r, -1);
+            }
+        }
+        let keys = |s: Option<u32>, st: &State| {
+            let mut all = Vec::new();
+            let mut blocking = Vec::new();
+            if let Some(s) = s {
+                keys_of(&st.prepared[s as usize], fuzzy, &mut all);
+                block::record_keys(&st.prepared[s as usize], fuzzy, &mut blocking);
+            }
+            (all, blocking)
+        };
+        let (old_keys, old_blocking) = keys(old, self);
+        let (new_keys, new_blocking) = keys(new, self);
+        if let Some(index) = self.index.as_mut() {
+            if let Some(o) = old {
+                for &k in &old_keys {
+                    index.erase(k, o);
+                }
+            }
+            if let Some(n) = new {
+                for &k in &new_keys {
+                    index.insert(k, n);
+                }
+            }
+        }
+        let mut seeds: Vec<u32> = new.into_iter().collect();
+        let mut holders = Vec::new();
+        if let Some(index) = self.index.as_ref() {
+            // Groups that crossed the cap: their pairs appear or vanish.
+            for &k in new_blocking.iter().filter(|k| !old_blocking.contains(k)) {
+                index.holders(k, &self.live, &mut holders);
+                if holders.len() == cap + 1 {
+                    seeds.extend_from_slice(&holders);
+                }
+            }
+            for &k in old_blocking.iter().filter(|k| !new_blocking.contains(k)) {
+                index.holders(k, &self.live, &mut holders);
+                if holders.len() == cap {
+                    seeds.extend_from_slice(&holders);
+                }
+            }
+        }
+        self.recheck_stable_generic(old, new);
+        let region = self.closure(old, new, &seeds, &new_blocking);
+        let events = self.resolve_region(old, new, &region);
+        if let Some(o) = old {
+            self.empty_slot(o);
+        }
+        events
+    }
+
+    /// Whether a value generic by its holders' first distinct signatures may
+    /// have changed, and if so, decides it again over all its holders.
+    fn recheck_stable_generic(&mut self, old: Option<u32>, new: Option<u32>) {
+        let Some(model) = self.model.as_ref() else {
+            return;
+        };
+        let values = |s: Option<u32>| -> Vec<(FieldKind, Box<str>)> {
+            s.map(|s| {
+                self.prepared[s as usize]
+                    .identifiers()
+                    .map(|(k, v)| (k, Box::from(v)))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let (old_values, new_values) = (values(old), values(new));
+        let mut recheck: Vec<(FieldKind, Box<str>)> = Vec::new();
+        for v in old_values.iter().chain(&new_values) {
+            let Some(reps) = self.stable.get(v) else {
+                continue;
+            };
+            if recheck.contains(v) {
+                continue;
+            }
+            let left = old.is_some_and(|o| {
+                old_values.contains(v) && reps.contains(&self.prepared[o as usize].id)
+            });
+            let joined = new.is_some_and(|n| {
+                new_values.contains(v) && could_represent(&self.prepared, reps, n, self)
+            });
+            if left || joined {
+                recheck.push(v.clone());
+            }
+        }
+        let Some(index) = self.index.as_ref() else {
+            return;
+        };
+        let mut updates = Vec::new();
+        for (kind, value) in recheck {
+            let mut holders = Vec::new();
+            index.holders(identifier_key(kind, &value), &self.live, &mut holders);
+            let mut records: Vec<Prepared> = holders
+                .iter()
+                .map(|&s| &self.prepared[s as usize])
+                .filter(|p| p.identifiers().any(|(k, v)| k == kind && v == &*value))
+                .cloned()
+                .collect();
+            records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            let members: Vec<u32> = (0..records.len() as u32).collect();
+            let (people, reps) = people_and_representatives(
+                &members,
+                &records,
+                self.config.generic_min_people,
+                |a, b| records_compatible(&records, &model.weights, model.threshold, a, b),
+            );
+            let reps = (people >= self.config.generic_min_people).then(|| {
+                reps.iter()
+                    .map(|&i| records[i as usize].id.clone())
+                    .collect()
+            });
+            updates.push(((kind, value), reps));
+        }
+        for (v, reps) in updates {
+            match reps {
+                Some(r) => {
+                    self.stable.insert(v, r);
+                }
+                None => {
+                    self.stable.remove(&v);
+                }
+            }
+        }
+    }
+
+    /// The region a change touches (see the module docs), live slots only.
+    fn closure(
+        &self,
+        old: Option<u32>,
+        new: Option<u32>,
+        seeds: &[u32],
+        new_blocking: &[u64],
+    ) -> Vec<u32> {
+        let (Some(model), Some(index)) = (self.model.as_ref(), self.index.as_ref()) else {
+            return Vec::new();
+        };
+        let mut seen: FxSet<u32> = util::set();
+        let mut queue: Vec<u32> = Vec::new();
+        let push = |s: u32, seen: &mut FxSet<u32>, queue: &mut Vec<u32>| {
+            if seen.insert(s) {
+                queue.push(s);
+            }
+        };
+        for &s in old.iter().chain(seeds) {
+            push(s, &mut seen, &mut queue);
+        }
+        let mut holders = Vec::new();
+        while let Some(t) = queue.pop() {
+            let c = self.customer[t as usize];
+            if c != NO_CUSTOMER {
+                for &m in self.members.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
+                    push(m, &mut seen, &mut queue);
+                }
+            }
+            for (kind, v) in self.prepared[t as usize].identifiers() {
+                if self.stable.contains_key(&(kind, Box::from(v))) {
+                    continue;
+                }
+                index.holders(identifier_key(kind, v), &self.live, &mut holders);
+                for &h in &holders {
+                    push(h, &mut seen, &mut queue);
+                }
+            }
+            for &p in self.strong.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+                push(p, &mut seen, &mut queue);
+            }
+            if Some(t) == new {
+                // The new record's strong pairs are not known yet: score its candidates.
+                let x = &self.prepared[t as usize];
+                for &k in new_blocking {
+                    index.holders(k, &self.live, &mut holders);
+                    if holders.len() > self.config.block_cap {
+                        continue;
+                    }
+                    for &y in &holders {
+                        if y == t || seen.contains(&y) {
+                            continue;
+                        }
+                        let py = &self.prepared[y as usize];
+                        let cmp = compare(x, py);
+                        if cmp.has_person_evidence()
+                            && model.weights.score(x, py, &cmp) >= model.threshold
+                        {
+                            push(y, &mut seen, &mut queue);
+                        }
+                    }
+                }
+            }
+        }
+        let mut region: Vec<u32> = seen
+            .into_iter()
+            .filter(|&s| self.live[s as usize])
+            .collect();
+        region.sort_unstable_by(|&a, &b| {
+            self.prepared[a as usize]
+                .id
+                .cmp(&self.prepared[b as usize].id)
+        });
+        region
+    }
+
+    /// Resolves the region alone and patches the result in.
+    fn resolve_region(&mut self, old: Option<u32>, new: Option<u32>, region: &[u32]) -> Vec<Event> {
+        let (Some(model), Some(index)) = (self.model.as_ref(), self.index.as_ref()) else {
+            return Vec::new();
+        };
+        let records: Vec<Prepared> = region
+            .iter()
+            .map(|&s| self.prepared[s as usize].clone())
+            .collect();
+        // Values held in the region: stable generic ones stay generic whatever
+        // the region's share of their holders; the others are decided here.
+        let mut forced = util::set();
+        let mut decided: FxSet<(FieldKind, Box<str>)> = util::set();
+        for r in records.iter().chain(old.map(|o| &self.prepared[o as usize])) {
+            for (kind, v) in r.identifiers() {
+                let key = (kind, Box::from(v));
+                if self.stable.contains_key(&key) {
+                    forced.insert(key);
+                } else {
+                    decided.insert(key);
+                }
+            }
+        }
+        let live = &self.live;
+        let sizes = |k: u64| index.count(k, live);
+        let scope = Scope {
+            forced_generic: forced.clone(),
+            sizes: Some(&sizes),
+        };
+        let res = cluster::resolve_part(&records, &self.config, &model.weights, &scope);
+        // What the region held before goes; the resolution replaces it.
+        let mut in_region: FxSet<u32> = region.iter().copied().collect();
+        in_region.extend(old);
+        for &s in &in_region {
+            self.links.remove(&s);
+            if let Some(f) = self.refusals.remove(&s) {
+                self.refusal_count -= f.len();
+            }
+            self.strong.remove(&s);
+        }
+        for v in &decided {
+            self.stable.remove(v);
+        }
+        let mut touched: Vec<CustomerId> = in_region
+            .iter()
+            .map(|&s| self.customer[s as usize])
+            .filter(|&c| c != NO_CUSTOMER)
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let replaced_by = |s: u32| if Some(s) == old { new } else { Some(s) };
+        let old_customers: Vec<(CustomerId, Vec<u32>)> = touched
+            .iter()
+            .map(|&c| {
+                let survivors = self
+                    .members
+                    .get(&c)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|&s| replaced_by(s))
+                    .filter(|&s| self.live[s as usize])
+                    .collect();
+                (c, survivors)
+            })
+            .collect();
+        let before_old = old.map(|o| self.customer[o as usize]);
+        let customer = &self.customer;
+        let prev = |s: u32| -> Option<CustomerId> {
+            if Some(s) == new {
+                before_old.filter(|&c| c != NO_CUSTOMER)
+            } else {
+                Some(customer[s as usize]).filter(|&c| c != NO_CUSTOMER)
+            }
+        };
+        let mut prev_sorted: Vec<(u32, Option<CustomerId>)> =
+            region.iter().map(|&s| (s, prev(s))).collect();
+        prev_sorted.sort_unstable_by_key(|x| x.0);
+        let prev_fn = |s: u32| -> Option<CustomerId> {
+            prev_sorted
+                .binary_search_by(|(x, _)| x.cmp(&s))
+                .ok()
+                .and_then(|i| prev_sorted[i].1)
+        };
+        let found: FxSet<(FieldKind, Box<str>)> = res
+            .generic
+            .iter()
+            .map(|g| (g.kind(), Box::from(g.value())))
+            .collect();
+        let (candidate_pairs, oversized) = (self.candidate_pairs, self.oversized_keys);
+        let mut events = self.install(res, region, &old_customers, &prev_fn);
+        (self.candidate_pairs, self.oversized_keys) = (candidate_pairs, oversized);
+        for v in decided.iter().filter(|v| !found.contains(*v)) {
+            self.generic.remove(v);
+        }
+        // Forced values keep their entry; their record counts follow the holders.
+        if let Some(index) = self.index.as_ref() {
+            for (kind, v) in &forced {
+                if let Some(g) = self.generic.get_mut(&(*kind, v.clone())) {
+                    g.records = index.count(identifier_key(*kind, v), &self.live);
+                }
+            }
+        }
+        events.sort_by_key(Event::rank);
+        events
+    }
+
+    /// Empties a dead slot: nothing of the record stays.
+    fn empty_slot(&mut self, s: u32) {
+        let i = s as usize;
+        // A base slot keeps its neighbour's id so that the base stays sorted.
+        let id: Box<str> = if i < self.base_len {
+            let j = if i > 0 { i - 1 } else { i + 1 };
+            self.prepared
+                .get(j)
+                .filter(|_| j < self.base_len)
+                .map(|p| p.id.clone())
+                .unwrap_or_default()
+        } else {
+            Box::default()
+        };
+        self.prepared[i] = Prepared::unreadable(&id);
+        self.raw[i] = Box::default();
+        self.customer[i] = NO_CUSTOMER;
+    }
+}
+
+/// Whether record `n` would be among the records that decide a stable generic
+/// value (`reps`: the first record of each distinct signature, by id).
+fn could_represent(prepared: &[Prepared], reps: &[Box<str>], n: u32, st: &State) -> bool {
+    let x = &prepared[n as usize];
+    let Some(sig) = signature(x) else {
+        return false;
+    };
+    if reps.len() >= MAX_SIGNATURES && reps.last().is_some_and(|last| x.id > *last) {
+        return false;
+    }
+    !reps.iter().any(|r| {
+        st.slot(r).is_some_and(|s| {
+            let p = &prepared[s as usize];
+            p.id < x.id && signature(p) == Some(sig)
+        })
+    })
+}

@@ -1,0 +1,578 @@
+//! What an identity graph holds, and the batch rebuild of all of it.
+//!
+//! Records live in *slots*. A rebuild lays the slots out sorted by record id
+//! (so a record's slot is its rank, and batch tie-breaks by index are tie-breaks
+//! by id); records added later get new slots at the end, a replaced or erased
+//! record's slot is emptied and marked dead. Everything the resolver decided
+//! (customers, links, refusals, generic values) is kept per slot, so that the
+//! real-time path (`region`) can re-resolve one neighbourhood and patch it in.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use rayon::prelude::*;
+
+use crate::compare::score::{Evidence, Weights};
+use crate::compare::compare;
+use crate::error::{Error, ErrorKind};
+use crate::explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkStep};
+use crate::graph::cluster::{self, Resolution, Via};
+use crate::graph::ids;
+use crate::graph::index::KeyIndex;
+use crate::graph::{Event, GenericValue, Guard, Stats};
+use crate::id::CustomerId;
+use crate::normalize::{FieldKind, LoyaltyScheme, Normalizer};
+use crate::prepare::{prepare, Prepared};
+use crate::record::Record;
+use crate::util::{self, FxMap};
+use crate::Config;
+
+/// What the engine estimated from the data at the last rebuild: it stays fixed
+/// until the next one, so that a real-time change is decided as a rebuild with
+/// the same estimates would decide it.
+#[derive(Debug)]
+pub(crate) struct Model {
+    pub(crate) normalizer: Normalizer,
+    pub(crate) weights: Weights,
+    pub(crate) threshold: f64,
+    /// Records the estimates were made from.
+    pub(crate) records: usize,
+}
+
+/// Counts of the raw values the normalizer estimates its defaults from.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct InputStats {
+    countries: BTreeMap<[u8; 2], i64>,
+    loyalty: BTreeMap<String, i64>,
+}
+
+impl InputStats {
+    pub(crate) fn add(&mut self, r: &Record, sign: i64) {
+        fn bump<K: Ord + Clone>(map: &mut BTreeMap<K, i64>, key: &K, sign: i64) {
+            match map.get_mut(key) {
+                Some(n) => {
+                    *n += sign;
+                    if *n <= 0 {
+                        map.remove(key);
+                    }
+                }
+                None if sign > 0 => {
+                    map.insert(key.clone(), sign);
+                }
+                None => {}
+            }
+        }
+        if let Some(c) = r.get_country() {
+            if let [a, b] = c.trim().as_bytes() {
+                bump(
+                    &mut self.countries,
+                    &[a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+                    sign,
+                );
+            }
+        }
+        for l in r.loyalty_ids() {
+            bump(&mut self.loyalty, l, sign);
+        }
+    }
+
+    /// The normalizer the data suggests: the countries records declare, most
+    /// common first, unless the configuration names one; the loyalty scheme
+    /// the numbers show, unless configured.
+    fn normalizer(&self, config: &Config) -> Normalizer {
+        let mut by_count: Vec<(i64, &[u8; 2])> =
+            self.countries.iter().map(|(c, n)| (*n, c)).collect();
+        by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut regions: Vec<String> = by_count
+            .into_iter()
+            .filter_map(|(_, c)| std::str::from_utf8(c).ok().map(str::to_string))
+            .take(8)
+            .collect();
+        let mut n = Normalizer::new().placeholders(config.placeholders.clone());
+        if let Some(r) = &config.default_region {
+            regions.retain(|x| x != r);
+            n = n.default_region(r);
+        }
+        n = n.fallback_regions(regions);
+        let scheme = match &config.loyalty {
+            Some(s) => s.clone(),
+            None => LoyaltyScheme::infer(
+                self.loyalty
+                    .iter()
+                    .flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
+            ),
+        };
+        n.loyalty_scheme(scheme)
+    }
+}
+
+pub(crate) fn encode(r: &Record) -> Box<[u8]> {
+    r.encode_compact().into_boxed_slice()
+}
+
+pub(crate) fn decode(id: &str, bytes: &[u8]) -> Option<Record> {
+    Record::decode_compact(id, bytes)
+}
+
+/// The customer id of a dead slot.
+pub(crate) const NO_CUSTOMER: CustomerId = CustomerId::from_raw(0);
+
+#[derive(Debug)]
+pub(crate) struct State {
+    pub(crate) config: Config,
+    pub(crate) stats: InputStats,
+    pub(crate) model: Option<Model>,
+    /// Per slot: the prepared record (empty when dead), its stored form, its
+    /// customer, whether it is live.
+    pub(crate) prepared: Vec<Prepared>,
+    pub(crate) raw: Vec<Box<[u8]>>,
+    pub(crate) customer: Vec<CustomerId>,
+    pub(crate) live: Vec<bool>,
+    /// Slots below this are sorted by record id.
+    pub(crate) base_len: usize,
+    /// Slots of records added since the last rebuild.
+    pub(crate) late: FxMap<Box<str>, u32>,
+    pub(crate) live_count: usize,
+    /// Each customer's slots.
+    pub(crate) members: FxMap<CustomerId, Vec<u32>>,
+    /// Links that joined records, kept at the first record of each.
+    pub(crate) links: FxMap<u32, Vec<(u32, Via)>>,
+    pub(crate) refusals: FxMap<u32, Vec<(u32, Via, Guard)>>,
+    pub(crate) refusal_count: usize,
+    /// Pairs whose evidence reached the threshold before generic values were
+    /// discounted, both ways (see `cluster::Resolution::strong`).
+    pub(crate) strong: FxMap<u32, Vec<u32>>,
+    pub(crate) generic: BTreeMap<(FieldKind, Box<str>), GenericValue>,
+    /// Generic values decided by their holders' signatures alone, with the
+    /// record ids that decided it.
+    pub(crate) stable: FxMap<(FieldKind, Box<str>), Vec<Box<str>>>,
+    pub(crate) redirects: FxMap<CustomerId, CustomerId>,
+    pub(crate) next_customer: u64,
+    pub(crate) index: Option<KeyIndex>,
+    pub(crate) candidate_pairs: usize,
+    pub(crate) oversized_keys: usize,
+}
+
+/// A record to store in a rebuild: id, stored form, and its customer before.
+type Entry = (Box<str>, Box<[u8]>, Option<CustomerId>);
+
+impl State {
+    pub(crate) fn new(config: Config) -> State {
+        State {
+            config,
+            stats: InputStats::default(),
+            model: None,
+            prepared: Vec::new(),
+            raw: Vec::new(),
+            customer: Vec::new(),
+            live: Vec::new(),
+            base_len: 0,
+            late: util::map(),
+            live_count: 0,
+            members: util::map(),
+            links: util::map(),
+            refusals: util::map(),
+            refusal_count: 0,
+            strong: util::map(),
+            generic: BTreeMap::new(),
+            stable: util::map(),
+            redirects: util::map(),
+            next_customer: 1,
+            index: None,
+            candidate_pairs: 0,
+            oversized_keys: 0,
+        }
+    }
+
+    /// The slot of a live record.
+    pub(crate) fn slot(&self, id: &str) -> Option<u32> {
+        if let Some(&s) = self.late.get(id) {
+            return Some(s);
+        }
+        // An emptied base slot keeps its neighbour's id (the order stays sorted
+        // and the erased id is gone), so look through the run of equal ids.
+        let base = &self.prepared[..self.base_len];
+        let start = base.partition_point(|p| &*p.id < id);
+        base[start..]
+            .iter()
+            .take_while(|p| &*p.id == id)
+            .enumerate()
+            .find(|(k, _)| self.live[start + k])
+            .map(|(k, _)| (start + k) as u32)
+    }
+
+    /// Re-estimates everything from the stored records plus `incoming`, and
+    /// resolves them all: the batch resolver. Returns the new state, the slot
+    /// of each incoming record (input order) and the events.
+    pub(crate) fn rebuilt(&self, incoming: Vec<Record>) -> (State, Vec<u32>, Vec<Event>) {
+        let mut timer = util::PhaseTimer::new();
+        let mut stats = self.stats.clone();
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.live_count + incoming.len());
+        for (s, p) in self.prepared.iter().enumerate() {
+            if self.live[s] {
+                entries.push((p.id.clone(), self.raw[s].clone(), Some(self.customer[s])));
+            }
+        }
+        let existing = entries.len();
+        let mut incoming_ids: Vec<Box<str>> = Vec::with_capacity(incoming.len());
+        for r in incoming {
+            stats.add(&r, 1);
+            let id: Box<str> = r.id().into();
+            incoming_ids.push(id.clone());
+            entries.push((id, encode(&r), None));
+        }
+        timer.lap("store records");
+        // Sorted by id; among equal ids the latest version wins and inherits the
+        // customer of the stored one.
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.par_sort_by(|&a, &b| entries[a as usize].0.cmp(&entries[b as usize].0));
+        let mut keep: Vec<u32> = Vec::with_capacity(order.len());
+        let mut prev_of: Vec<Option<CustomerId>> = Vec::with_capacity(order.len());
+        for run in order.chunk_by(|&a, &b| entries[a as usize].0 == entries[b as usize].0) {
+            let last = run[run.len() - 1];
+            for &older in &run[..run.len() - 1] {
+                let (id, raw, _) = &entries[older as usize];
+                if let Some(r) = decode(id, raw) {
+                    stats.add(&r, -1);
+                }
+            }
+            let prev = run
+                .iter()
+                .find(|&&i| (i as usize) < existing)
+                .and_then(|&i| entries[i as usize].2);
+            keep.push(last);
+            prev_of.push(prev);
+        }
+        drop(order);
+        let mut slots_of_entry = vec![u32::MAX; entries.len()];
+        for (slot, &e) in keep.iter().enumerate() {
+            slots_of_entry[e as usize] = slot as u32;
+        }
+        let mut taken: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+        let mut raw: Vec<Box<[u8]>> = Vec::with_capacity(keep.len());
+        let mut ids_sorted: Vec<Box<str>> = Vec::with_capacity(keep.len());
+        for &e in &keep {
+            if let Some((id, bytes, _)) = taken[e as usize].take() {
+                ids_sorted.push(id);
+                raw.push(bytes);
+            }
+        }
+        drop(taken);
+        // Where each incoming record ended up (a duplicate id: its last version).
+        let mut last_slot: FxMap<&str, u32> = util::map();
+        for (slot, id) in ids_sorted.iter().enumerate() {
+            last_slot.insert(id, slot as u32);
+        }
+        let incoming_slots: Vec<u32> = incoming_ids
+            .iter()
+            .map(|id| last_slot.get(&**id).copied().unwrap_or(u32::MAX))
+            .collect();
+        drop(last_slot);
+        drop(slots_of_entry);
+        let normalizer = stats.normalizer(&self.config);
+        timer.lap("estimate normalizer");
+        let prepared: Vec<Prepared> = ids_sorted
+            .par_iter()
+            .zip(raw.par_iter())
+            .map(|(id, bytes)| match decode(id, bytes) {
+                Some(r) => prepare(&r, &normalizer),
+                None => Prepared::unreadable(id),
+            })
+            .collect();
+        drop(ids_sorted);
+        timer.lap("normalize");
+        let (weights, resolution) = cluster::resolve(&prepared, &self.config);
+        timer.lap("resolve");
+        let n = prepared.len();
+        let mut st = State {
+            config: self.config.clone(),
+            stats,
+            model: Some(Model {
+                normalizer,
+                weights,
+                threshold: cluster::threshold_bits(&self.config),
+                records: n,
+            }),
+            customer: vec![NO_CUSTOMER; n],
+            live: vec![true; n],
+            base_len: n,
+            late: util::map(),
+            live_count: n,
+            prepared,
+            raw,
+            redirects: self.redirects.clone(),
+            next_customer: self.next_customer,
+            ..State::new(self.config.clone())
+        };
+        // The customers before, with their records' new slots.
+        let mut old: BTreeMap<CustomerId, Vec<u32>> = BTreeMap::new();
+        for (slot, prev) in prev_of.iter().enumerate() {
+            if let Some(c) = prev {
+                old.entry(*c).or_default().push(slot as u32);
+            }
+        }
+        let old: Vec<(CustomerId, Vec<u32>)> = old.into_iter().collect();
+        let events = st.install(resolution, &(0..n as u32).collect::<Vec<_>>(), &old, &|s| {
+            prev_of[s as usize]
+        });
+        timer.lap("customer ids");
+        (st, incoming_slots, events)
+    }
+
+    /// Installs a resolution of the records in `slots` (its index `i` is slot
+    /// `slots[i]`), replacing the `old` customers; `prev` gives a slot's
+    /// customer before. Returns the events.
+    pub(crate) fn install(
+        &mut self,
+        res: Resolution,
+        slots: &[u32],
+        old: &[(CustomerId, Vec<u32>)],
+        prev: &(dyn Fn(u32) -> Option<CustomerId> + Sync),
+    ) -> Vec<Event> {
+        let at = |i: u32| slots[i as usize];
+        // Clusters of slots, by label.
+        let mut by_root: FxMap<u32, usize> = util::map();
+        let mut clusters: Vec<Vec<u32>> = Vec::new();
+        for (i, &root) in res.labels.iter().enumerate() {
+            let c = *by_root.entry(root).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            });
+            clusters[c].push(slots[i]);
+        }
+        drop(by_root);
+        let mut next = self.next_customer;
+        let assignment = {
+            let prepared = &self.prepared;
+            ids::assign(
+                &clusters,
+                old,
+                prev,
+                |s| {
+                    let p = &prepared[s as usize];
+                    (p.ts.unwrap_or(i64::MAX), &*p.id)
+                },
+                |s| &*prepared[s as usize].id,
+                &mut next,
+            )
+        };
+        self.next_customer = next;
+        for (o, _) in old {
+            self.members.remove(o);
+        }
+        for (c, members) in clusters.into_iter().enumerate() {
+            let id = assignment.ids[c];
+            for &s in &members {
+                self.customer[s as usize] = id;
+            }
+            self.members.insert(id, members);
+        }
+        for (from, into) in assignment.redirects {
+            self.redirects.insert(from, into);
+        }
+        for l in res.links {
+            self.links.entry(at(l.a)).or_default().push((at(l.b), l.via));
+        }
+        self.refusal_count += res.refusals.len();
+        for f in res.refusals {
+            self.refusals
+                .entry(at(f.a))
+                .or_default()
+                .push((at(f.b), f.via, f.guard));
+        }
+        for (a, b) in res.strong {
+            self.strong.entry(at(a)).or_default().push(at(b));
+            self.strong.entry(at(b)).or_default().push(at(a));
+        }
+        let mut events = assignment.events;
+        for g in res.generic {
+            let key = (g.kind(), Box::from(g.value()));
+            if !self.generic.contains_key(&key) {
+                events.push(Event::BecameGeneric(g.clone()));
+            }
+            self.generic.insert(key, g);
+        }
+        for sg in res.stable_generic {
+            let reps = sg
+                .representatives
+                .iter()
+                .map(|&i| self.prepared[at(i) as usize].id.clone())
+                .collect();
+            self.stable.insert((sg.kind, sg.value), reps);
+        }
+        self.candidate_pairs = res.candidate_pairs;
+        self.oversized_keys = res.oversized_keys;
+        events
+    }
+
+    /// The live customer an id stands for now: itself when alive, else the
+    /// customer it merged into (transitively); `None` when its records are gone.
+    pub(crate) fn resolve_id(&self, id: CustomerId) -> Option<CustomerId> {
+        let mut cur = id;
+        for _ in 0..=self.redirects.len() {
+            if self.members.contains_key(&cur) {
+                return Some(cur);
+            }
+            cur = *self.redirects.get(&cur)?;
+        }
+        None
+    }
+
+    pub(crate) fn records_of(&self, c: CustomerId) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .members
+            .get(&c)
+            .map(|m| m.iter().map(|&s| self.prepared[s as usize].id.to_string()).collect())
+            .unwrap_or_default();
+        out.sort_unstable();
+        out
+    }
+
+    /// Every live record id with its customer, sorted by record id.
+    pub(crate) fn assignments(&self) -> Vec<(String, CustomerId)> {
+        let mut out: Vec<(String, CustomerId)> = self
+            .prepared
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| self.live[*s])
+            .map(|(s, p)| (p.id.to_string(), self.customer[s]))
+            .collect();
+        if !self.late.is_empty() {
+            out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        }
+        out
+    }
+
+    pub(crate) fn stats(&self) -> Stats {
+        Stats {
+            records: self.live_count,
+            customers: self.members.len(),
+            largest_customer: self.members.values().map(Vec::len).max().unwrap_or(0),
+            candidate_pairs: self.candidate_pairs,
+            oversized_keys: self.oversized_keys,
+            refused_merges: self.refusal_count,
+            threshold_bits: cluster::threshold_bits(&self.config),
+            prior_bits: self.model.as_ref().map_or(0.0, |m| m.weights.prior_bits()),
+        }
+    }
+
+    pub(crate) fn explain(&self, a: &str, b: &str) -> Result<Explanation, Error> {
+        let unknown = || Error::new(ErrorKind::UnknownRecord, "record id not in the graph");
+        let model = self.model.as_ref().ok_or_else(unknown)?;
+        let ia = self.slot(a).ok_or_else(unknown)?;
+        let ib = self.slot(b).ok_or_else(unknown)?;
+        let weights = &model.weights;
+        let fields_of = |x: u32, y: u32| -> Vec<FieldEvidence> {
+            let (px, py) = (&self.prepared[x as usize], &self.prepared[y as usize]);
+            let (ev, _) = weights.evidence(px, py, &compare(px, py));
+            ev.into_iter().map(to_field_evidence).collect()
+        };
+        let (pa, pb) = (&self.prepared[ia as usize], &self.prepared[ib as usize]);
+        let (_, direct_bits) = weights.evidence(pa, pb, &compare(pa, pb));
+        let direct = fields_of(ia, ib);
+        let (ca, cb) = (self.customer[ia as usize], self.customer[ib as usize]);
+        if ca == cb {
+            return Ok(Explanation {
+                a: a.to_string(),
+                b: b.to_string(),
+                chain: self.chain(ca, ia, ib, &fields_of),
+                apart: None,
+                direct,
+            });
+        }
+        let refused = [(ca, cb), (cb, ca)].into_iter().find_map(|(x, y)| {
+            self.members.get(&x)?.iter().find_map(|s| {
+                self.refusals.get(s)?.iter().find_map(|(t, _, guard)| {
+                    (self.customer[*t as usize] == y).then_some(*guard)
+                })
+            })
+        });
+        let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
+        let apart = match refused {
+            Some(guard) => ApartReason::Refused { guard },
+            None if shared_identifier || shares_key(pa, pb) => ApartReason::BelowThreshold {
+                bits: direct_bits,
+                threshold: model.threshold,
+            },
+            None => ApartReason::NoCandidate,
+        };
+        Ok(Explanation {
+            a: a.to_string(),
+            b: b.to_string(),
+            chain: Vec::new(),
+            apart: Some(apart),
+            direct,
+        })
+    }
+
+    /// The shortest chain of links from `from` to `to` inside customer `c`.
+    fn chain(
+        &self,
+        c: CustomerId,
+        from: u32,
+        to: u32,
+        fields_of: &dyn Fn(u32, u32) -> Vec<FieldEvidence>,
+    ) -> Vec<LinkStep> {
+        if from == to {
+            return Vec::new();
+        }
+        let mut adj: FxMap<u32, Vec<(u32, &Via)>> = util::map();
+        for s in self.members.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
+            for (t, via) in self.links.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+                adj.entry(*s).or_default().push((*t, via));
+                adj.entry(*t).or_default().push((*s, via));
+            }
+        }
+        let mut prev: FxMap<u32, (u32, &Via)> = util::map();
+        let mut queue = VecDeque::from([from]);
+        while let Some(x) = queue.pop_front() {
+            if x == to {
+                break;
+            }
+            for &(y, via) in adj.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
+                if y != from && !prev.contains_key(&y) {
+                    prev.insert(y, (x, via));
+                    queue.push_back(y);
+                }
+            }
+        }
+        let mut steps = Vec::new();
+        let mut cur = to;
+        while let Some(&(p, via)) = prev.get(&cur) {
+            let basis = match via {
+                Via::Identifier(kind, v) => LinkBasis::SharedIdentifier {
+                    kind: *kind,
+                    masked_value: crate::normalize::text::mask(v),
+                },
+                Via::Scored(bits) => LinkBasis::Score { bits: *bits },
+            };
+            steps.push(LinkStep {
+                from: self.prepared[p as usize].id.to_string(),
+                to: self.prepared[cur as usize].id.to_string(),
+                basis,
+                fields: fields_of(p, cur),
+            });
+            cur = p;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+fn to_field_evidence(e: Evidence) -> FieldEvidence {
+    FieldEvidence {
+        field: e.field.name(),
+        level: e.level.name(),
+        bits: e.bits,
+    }
+}
+
+fn shares_key(a: &Prepared, b: &Prepared) -> bool {
+    let keys = |r: &Prepared| {
+        let mut out = Vec::new();
+        crate::block::key::fuzzy_identifier_keys(r, &mut out);
+        crate::block::key::evidence_keys(r, &mut out);
+        out
+    };
+    let ka = keys(a);
+    keys(b).iter().any(|k| ka.contains(k))
+}
