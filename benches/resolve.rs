@@ -320,7 +320,7 @@ fn hundred_k(sample: &[Record]) -> Vec<Record> {
 // The resolvers
 
 fn resolve_idgraph(records: Vec<Record>) -> IdentityGraph {
-    let mut graph =
+    let graph =
         IdentityGraph::new(Config::new()).unwrap_or_else(|e| panic!("default config: {e}"));
     graph
         .upsert_batch(records)

@@ -8,5 +8,6 @@ mod api;
 mod cli;
 mod fuzz_regressions;
 mod properties;
+mod realtime;
 mod resolve;
 mod support;

@@ -49,9 +49,12 @@ fn record_strategy() -> impl Strategy<Value = Spec> {
 }
 
 fn build(spec: &[Spec]) -> Vec<Record> {
-    spec.iter()
-        .enumerate()
-        .map(|(i, &(e, p, n, d, dev))| {
+    spec.iter().enumerate().map(|(i, s)| one(i, s)).collect()
+}
+
+fn one(i: usize, &(e, p, n, d, dev): &Spec) -> Record {
+    {
+        {
             let mut r = Record::new(format!("r{i:02}")).unwrap().country("GB");
             if let Some(e) = e {
                 r = r.email(EMAILS[e]);
@@ -69,8 +72,21 @@ fn build(spec: &[Spec]) -> Vec<Record> {
                 r = r.device_id(DEVICES[dev]);
             }
             r
-        })
-        .collect()
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Upsert(usize, Spec),
+    Remove(usize),
+}
+
+fn op_strategy() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (0..12usize, record_strategy()).prop_map(|(i, s)| Op::Upsert(i, s)),
+        1 => (0..12usize).prop_map(Op::Remove),
+    ]
 }
 
 proptest! {
@@ -98,6 +114,57 @@ proptest! {
         let ids_a: Vec<_> = a.assignments().into_iter().map(|(r, c)| (r.to_string(), c)).collect();
         let ids_b: Vec<_> = b.assignments().into_iter().map(|(r, c)| (r.to_string(), c)).collect();
         prop_assert_eq!(ids_a, ids_b);
+    }
+
+    /// Any sequence of upserts, updates and removes, then a re-estimation,
+    /// gives the partition a fresh batch resolve of the surviving records gives.
+    #[test]
+    fn properties_realtime_sequence_then_reestimate_equals_batch(
+        initial in proptest::collection::vec(record_strategy(), 0..8),
+        ops in proptest::collection::vec(op_strategy(), 1..20),
+    ) {
+        let g = IdentityGraph::new(Config::new()).unwrap();
+        g.upsert_batch(build(&initial)).unwrap();
+        for op in &ops {
+            match op {
+                Op::Upsert(i, s) => { g.upsert(one(*i, s)).unwrap(); }
+                Op::Remove(i) => { let _ = g.remove(&format!("r{i:02}")); }
+            }
+        }
+        g.reestimate().unwrap();
+        let survivors: Vec<Record> = g
+            .assignments()
+            .into_iter()
+            .map(|(id, _)| g.record(&id).unwrap())
+            .collect();
+        let fresh = IdentityGraph::new(Config::new()).unwrap();
+        fresh.upsert_batch(survivors).unwrap();
+        prop_assert_eq!(partition(&g), partition(&fresh));
+    }
+
+    /// Records upserted one at a time, in any order, end in the same partition
+    /// once re-estimated.
+    #[test]
+    fn properties_realtime_any_order_gives_same_partition(
+        spec in proptest::collection::vec(record_strategy(), 1..12),
+        seed in any::<u64>(),
+    ) {
+        let records = build(&spec);
+        let mut shuffled = records.clone();
+        let mut s = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            shuffled.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+        let one_by_one = |rs: Vec<Record>| {
+            let g = IdentityGraph::new(Config::new()).unwrap();
+            for r in rs {
+                g.upsert(r).unwrap();
+            }
+            g.reestimate().unwrap();
+            partition(&g)
+        };
+        prop_assert_eq!(one_by_one(records), one_by_one(shuffled));
     }
 
     #[test]

@@ -281,7 +281,6 @@ impl<'a> State<'a> {
             c.guard()
         }
     }
-
 }
 
 /// The pair's score and person-level evidence from what two people cannot share.
@@ -549,8 +548,11 @@ fn cluster(
             Some((s, a, b))
         })
         .collect();
-    let mut scored: Vec<(f64, u32, u32)> =
-        strong.iter().copied().filter(|x| x.0 >= threshold).collect();
+    let mut scored: Vec<(f64, u32, u32)> = strong
+        .iter()
+        .copied()
+        .filter(|x| x.0 >= threshold)
+        .collect();
     scored.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     timer.lap("scoring");
     for (s, a, b) in scored {

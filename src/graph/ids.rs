@@ -117,7 +117,11 @@ pub(crate) fn assign<'a>(
     }
     erased.sort_unstable();
     erased.dedup();
-    events.extend(erased.into_iter().map(|customer| Event::Erased { customer }));
+    events.extend(
+        erased
+            .into_iter()
+            .map(|customer| Event::Erased { customer }),
+    );
     events.sort_by_key(Event::rank);
     Assignment {
         ids,

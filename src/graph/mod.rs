@@ -245,7 +245,11 @@ impl IdentityGraph {
                 .zip(slots)
                 .map(|(id, s)| Outcome {
                     record_id: id,
-                    customer: next.customer.get(s as usize).copied().unwrap_or(state::NO_CUSTOMER),
+                    customer: next
+                        .customer
+                        .get(s as usize)
+                        .copied()
+                        .unwrap_or(state::NO_CUSTOMER),
                     rejected: next
                         .prepared
                         .get(s as usize)
@@ -321,7 +325,10 @@ impl IdentityGraph {
     pub fn remove_customer(&self, customer: CustomerId) -> Result<Vec<Removal>, Error> {
         let ids = self.records_of(customer);
         if ids.is_empty() {
-            return Err(Error::new(ErrorKind::UnknownRecord, "customer not in the graph"));
+            return Err(Error::new(
+                ErrorKind::UnknownRecord,
+                "customer not in the graph",
+            ));
         }
         ids.iter().map(|id| self.remove(id)).collect()
     }
@@ -416,3 +423,5 @@ impl IdentityGraph {
     }
 }
 
+#[cfg(test)]
+mod tests;

@@ -292,7 +292,10 @@ impl State {
         // the region's share of their holders; the others are decided here.
         let mut forced = util::set();
         let mut decided: FxSet<(FieldKind, Box<str>)> = util::set();
-        for r in records.iter().chain(old.map(|o| &self.prepared[o as usize])) {
+        for r in records
+            .iter()
+            .chain(old.map(|o| &self.prepared[o as usize]))
+        {
             for (kind, v) in r.identifiers() {
                 let key = (kind, Box::from(v));
                 if self.stable.contains_key(&key) {

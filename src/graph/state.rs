@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, VecDeque};
 
 use rayon::prelude::*;
 
-use crate::compare::score::{Evidence, Weights};
 use crate::compare::compare;
+use crate::compare::score::{Evidence, Weights};
 use crate::error::{Error, ErrorKind};
 use crate::explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkStep};
 use crate::graph::cluster::{self, Resolution, Via};
@@ -370,7 +370,10 @@ impl State {
             self.redirects.insert(from, into);
         }
         for l in res.links {
-            self.links.entry(at(l.a)).or_default().push((at(l.b), l.via));
+            self.links
+                .entry(at(l.a))
+                .or_default()
+                .push((at(l.b), l.via));
         }
         self.refusal_count += res.refusals.len();
         for f in res.refusals {
@@ -421,7 +424,11 @@ impl State {
         let mut out: Vec<String> = self
             .members
             .get(&c)
-            .map(|m| m.iter().map(|&s| self.prepared[s as usize].id.to_string()).collect())
+            .map(|m| {
+                m.iter()
+                    .map(|&s| self.prepared[s as usize].id.to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         out.sort_unstable();
         out
@@ -481,9 +488,10 @@ impl State {
         }
         let refused = [(ca, cb), (cb, ca)].into_iter().find_map(|(x, y)| {
             self.members.get(&x)?.iter().find_map(|s| {
-                self.refusals.get(s)?.iter().find_map(|(t, _, guard)| {
-                    (self.customer[*t as usize] == y).then_some(*guard)
-                })
+                self.refusals
+                    .get(s)?
+                    .iter()
+                    .find_map(|(t, _, guard)| (self.customer[*t as usize] == y).then_some(*guard))
             })
         });
         let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
