@@ -78,6 +78,23 @@ impl KeyIndex {
         out.len()
     }
 
+    /// How many live records hold `key`, counting no further than `limit + 1`:
+    /// enough to tell a group within the blocking cap from one beyond it,
+    /// without reading a common key's thousands of holders.
+    pub(crate) fn count_up_to(&self, key: u64, live: &[bool], limit: usize) -> usize {
+        let mut seen: Vec<u32> = Vec::new();
+        let extra = self.extra.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        for &s in self.slots[self.range(key)].iter().chain(extra) {
+            if live.get(s as usize).copied().unwrap_or(false) && !seen.contains(&s) {
+                seen.push(s);
+                if seen.len() > limit {
+                    break;
+                }
+            }
+        }
+        seen.len()
+    }
+
     pub(crate) fn insert(&mut self, key: u64, slot: u32) {
         let v = self.extra.entry(key).or_default();
         if !v.contains(&slot) {

@@ -70,6 +70,10 @@ impl State {
 
     /// Replaces the record in slot `old` (if any) by the one in slot `new` (if any).
     fn change(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
+        on_this_thread(|| self.change_here(old, new))
+    }
+
+    fn change_here(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
         self.ensure_index();
         let fuzzy = self.config.fuzzy_identifiers;
         let cap = self.config.block_cap;
@@ -108,21 +112,26 @@ impl State {
         if let Some(index) = self.index.as_ref() {
             // Groups that crossed the cap: their pairs appear or vanish.
             for &k in new_blocking.iter().filter(|k| !old_blocking.contains(k)) {
-                index.holders(k, &self.live, &mut holders);
-                if holders.len() == cap + 1 {
+                if index.count_up_to(k, &self.live, cap + 1) == cap + 1 {
+                    index.holders(k, &self.live, &mut holders);
                     seeds.extend_from_slice(&holders);
                 }
             }
             for &k in old_blocking.iter().filter(|k| !new_blocking.contains(k)) {
-                index.holders(k, &self.live, &mut holders);
-                if holders.len() == cap {
+                if index.count_up_to(k, &self.live, cap) == cap {
+                    index.holders(k, &self.live, &mut holders);
                     seeds.extend_from_slice(&holders);
                 }
             }
         }
         self.recheck_stable_generic(old, new);
+        let t0 = std::time::Instant::now();
         let region = self.closure(old, new, &seeds, &new_blocking);
+        let t1 = t0.elapsed();
         let events = self.resolve_region(old, new, &region);
+        if std::env::var_os("IDGRAPH_DEBUG_REGION").is_some() {
+            eprintln!("REGION {} {} {}", region.len(), t1.as_micros(), t0.elapsed().as_micros());
+        }
         if let Some(o) = old {
             self.empty_slot(o);
         }
@@ -225,18 +234,22 @@ impl State {
             push(s, &mut seen, &mut queue);
         }
         let mut holders = Vec::new();
+        // Each customer's members and each value's holders are added once.
+        let mut customers: FxSet<CustomerId> = util::set();
+        let mut values: FxSet<u64> = util::set();
         while let Some(t) = queue.pop() {
             let c = self.customer[t as usize];
-            if c != NO_CUSTOMER {
+            if c != NO_CUSTOMER && customers.insert(c) {
                 for &m in self.members.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
                     push(m, &mut seen, &mut queue);
                 }
             }
             for (kind, v) in self.prepared[t as usize].identifiers() {
-                if self.stable.contains_key(&(kind, Box::from(v))) {
+                let key = identifier_key(kind, v);
+                if !values.insert(key) || self.stable.contains_key(&(kind, Box::from(v))) {
                     continue;
                 }
-                index.holders(identifier_key(kind, v), &self.live, &mut holders);
+                index.holders(key, &self.live, &mut holders);
                 for &h in &holders {
                     push(h, &mut seen, &mut queue);
                 }
@@ -248,10 +261,12 @@ impl State {
                 // The new record's strong pairs are not known yet: score its candidates.
                 let x = &self.prepared[t as usize];
                 for &k in new_blocking {
-                    index.holders(k, &self.live, &mut holders);
-                    if holders.len() > self.config.block_cap {
+                    if index.count_up_to(k, &self.live, self.config.block_cap)
+                        > self.config.block_cap
+                    {
                         continue;
                     }
+                    index.holders(k, &self.live, &mut holders);
                     for &y in &holders {
                         if y == t || seen.contains(&y) {
                             continue;
@@ -306,7 +321,8 @@ impl State {
             }
         }
         let live = &self.live;
-        let sizes = |k: u64| index.count(k, live);
+        let cap = self.config.block_cap;
+        let sizes = |k: u64| index.count_up_to(k, live, cap);
         let scope = Scope {
             forced_generic: forced.clone(),
             sizes: Some(&sizes),
@@ -407,6 +423,26 @@ impl State {
         self.raw[i] = Box::default();
         self.customer[i] = NO_CUSTOMER;
     }
+}
+
+thread_local! {
+    /// A pool whose only worker is this thread: the resolver's parallel steps
+    /// run here in place. A neighbourhood is a few records, and handing each
+    /// step to the global pool would cost more than the step.
+    static HERE: Option<rayon::ThreadPool> = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build()
+        .ok();
+}
+
+/// Runs `f` with rayon's parallel iterators working on the calling thread
+/// (directly when the thread already works for another pool).
+fn on_this_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    HERE.with(|pool| match pool {
+        Some(pool) => pool.install(f),
+        None => f(),
+    })
 }
 
 /// Whether record `n` would be among the records that decide a stable generic
