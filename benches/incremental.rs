@@ -45,8 +45,8 @@ fn setup() -> Setup {
         .unwrap_or(records.len() * 9 / 10)
         .min(records.len());
     let arriving = records.split_off(held_n);
-    let graph = IdentityGraph::new(Config::new().reestimate_growth(None))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let graph =
+        IdentityGraph::new(Config::new().reestimate_growth(None)).unwrap_or_else(|e| panic!("{e}"));
     let start = Instant::now();
     graph
         .upsert_batch(records.clone())
@@ -93,7 +93,10 @@ fn updated(r: &Record) -> Record {
     let ts = match r.get_ts() {
         Some(t) if t.ends_with("Z") && t.len() >= 20 => {
             let (head, _) = t.split_at(17);
-            format!("{head}{:02}Z", (t[17..19].parse::<u32>().unwrap_or(0) + 1) % 60)
+            format!(
+                "{head}{:02}Z",
+                (t[17..19].parse::<u32>().unwrap_or(0) + 1) % 60
+            )
         }
         _ => "2024-01-01T00:00:00Z".to_string(),
     };

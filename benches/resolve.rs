@@ -320,8 +320,7 @@ fn hundred_k(sample: &[Record]) -> Vec<Record> {
 // The resolvers
 
 fn resolve_idgraph(records: Vec<Record>) -> IdentityGraph {
-    let graph =
-        IdentityGraph::new(Config::new()).unwrap_or_else(|e| panic!("default config: {e}"));
+    let graph = IdentityGraph::new(Config::new()).unwrap_or_else(|e| panic!("default config: {e}"));
     graph
         .upsert_batch(records)
         .unwrap_or_else(|e| panic!("upsert_batch: {e}"));

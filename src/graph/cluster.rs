@@ -185,7 +185,7 @@ fn judged(
 
 /// Identifier agreement that rests only on generic values counts for nothing:
 /// stage 1 already found those values link many different people.
-fn demote_unlinked(
+pub(crate) fn demote_unlinked(
     cmp: &mut Comparison,
     a: &Prepared,
     b: &Prepared,

@@ -289,3 +289,47 @@ pub(crate) fn strictly_compatible(a: &Prepared, b: &Prepared) -> bool {
     };
     names_ok && dob_ok
 }
+
+/// Whether two records' evidence conflicts as [`Profile::conflicts`] judges
+/// it (birth dates, names, valid loyalty numbers), limits aside.
+pub(crate) fn records_conflict(a: &Prepared, b: &Prepared) -> bool {
+    if let (Some(x), Some(y)) = (&a.dob, &b.dob) {
+        if !dob_compatible(x, y) {
+            return true;
+        }
+    }
+    if let (Some(x), Some(y)) = (&a.name, &b.name) {
+        if !names_compatible(x, y) {
+            return true;
+        }
+    }
+    a.loyalty.iter().filter(|l| !l.failed).any(|x| {
+        b.loyalty
+            .iter()
+            .filter(|l| !l.failed)
+            .any(|y| x.value != y.value && !within_one_edit(&x.value, &y.value))
+    })
+}
+
+/// Whether records hold no more identifier values of any kind than the
+/// configured limits allow one customer.
+pub(crate) fn within_limits<'a>(
+    records: impl Iterator<Item = &'a Prepared>,
+    config: &Config,
+) -> bool {
+    let mut seen: [Vec<u64>; 4] = Default::default();
+    for r in records {
+        for (kind, v) in r.identifiers() {
+            if let Some(s) = kind_slot(kind) {
+                let h = hash_value(kind, v);
+                if !seen[s].contains(&h) {
+                    seen[s].push(h);
+                }
+            }
+        }
+    }
+    SLOT_KINDS
+        .into_iter()
+        .enumerate()
+        .all(|(s, kind)| seen[s].len() <= config.get_max_per_customer(kind).unwrap_or(usize::MAX))
+}

@@ -13,8 +13,11 @@
 
 use crate::block::{self, key::identifier_key};
 use crate::compare::compare;
+use crate::graph::cluster::Via;
 use crate::graph::cluster::{self, records_compatible, Scope};
-use crate::graph::guard::{people_and_representatives, signature, MAX_SIGNATURES};
+use crate::graph::guard::{
+    people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
+};
 use crate::graph::index::{keys_of, KeyIndex};
 use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
@@ -125,12 +128,22 @@ impl State {
             }
         }
         self.recheck_stable_generic(old, new);
+        if let (None, Some(x), [_]) = (old, new, seeds.as_slice()) {
+            if let Some(events) = self.join_clean(x, &new_blocking) {
+                return events;
+            }
+        }
         let t0 = std::time::Instant::now();
         let region = self.closure(old, new, &seeds, &new_blocking);
         let t1 = t0.elapsed();
         let events = self.resolve_region(old, new, &region);
         if std::env::var_os("IDGRAPH_DEBUG_REGION").is_some() {
-            eprintln!("REGION {} {} {}", region.len(), t1.as_micros(), t0.elapsed().as_micros());
+            eprintln!(
+                "REGION {} {} {}",
+                region.len(),
+                t1.as_micros(),
+                t0.elapsed().as_micros()
+            );
         }
         if let Some(o) = old {
             self.empty_slot(o);
@@ -210,6 +223,123 @@ impl State {
                 }
             }
         }
+    }
+
+    /// The fast path for a new record whose only neighbour is one clean
+    /// customer (see `State::clean`) and whose evidence conflicts with none of
+    /// its records: the customer, resolved again with it, would be the same
+    /// customer plus the record (every merge among conflict-free records
+    /// passes, whatever the order, and nothing outside can change). Returns
+    /// `None` when the record does not qualify.
+    fn join_clean(&mut self, x: u32, new_blocking: &[u64]) -> Option<Vec<Event>> {
+        let model = self.model.as_ref()?;
+        let index = self.index.as_ref()?;
+        let px = &self.prepared[x as usize];
+        let stable: FxSet<(FieldKind, &str)> = px
+            .identifiers()
+            .filter(|(k, v)| self.stable.contains_key(&(*k, Box::from(*v))))
+            .collect();
+        let mut target: Option<CustomerId> = None;
+        let mut link: Option<(u32, Via)> = None;
+        let mut strong: Vec<u32> = Vec::new();
+        let mut holders = Vec::new();
+        let meet = |c: CustomerId, target: &mut Option<CustomerId>| match target {
+            Some(t) if *t != c => false,
+            _ => {
+                *target = Some(c);
+                true
+            }
+        };
+        for (kind, v) in px.identifiers() {
+            if stable.contains(&(kind, v)) {
+                continue;
+            }
+            index.holders(identifier_key(kind, v), &self.live, &mut holders);
+            for &h in holders.iter().filter(|&&h| h != x) {
+                let ph = &self.prepared[h as usize];
+                if !ph.identifiers().any(|(k, w)| k == kind && w == v) {
+                    return None; // a truncated-key collision: leave it to the full path
+                }
+                if !meet(self.customer[h as usize], &mut target) {
+                    return None;
+                }
+                if link.is_none() {
+                    link = Some((h, Via::Identifier(kind, v.into())));
+                }
+            }
+        }
+        let cap = self.config.block_cap;
+        for &k in new_blocking {
+            if index.count_up_to(k, &self.live, cap) > cap {
+                continue;
+            }
+            index.holders(k, &self.live, &mut holders);
+            for &y in holders.iter().filter(|&&y| y != x) {
+                let py = &self.prepared[y as usize];
+                let cmp = compare(px, py);
+                if !cmp.has_person_evidence() {
+                    continue;
+                }
+                let raw = model.weights.score(px, py, &cmp);
+                if raw < model.threshold {
+                    continue;
+                }
+                if !meet(self.customer[y as usize], &mut target) {
+                    return None;
+                }
+                strong.push(y);
+                if link.is_none() {
+                    let mut judged = cmp;
+                    cluster::demote_unlinked(&mut judged, px, py, &stable);
+                    let bits = if judged == cmp {
+                        raw
+                    } else {
+                        model.weights.score(px, py, &judged)
+                    };
+                    if judged.has_person_evidence() && bits >= model.threshold {
+                        link = Some((y, Via::Scored(bits)));
+                    }
+                }
+            }
+        }
+        let c = target?;
+        let (to, via) = link?;
+        if !self.clean.contains(&c) {
+            return None;
+        }
+        let members = self.members.get(&c)?;
+        if members
+            .iter()
+            .any(|&m| records_conflict(px, &self.prepared[m as usize]))
+            || !within_limits(
+                members
+                    .iter()
+                    .map(|&m| &self.prepared[m as usize])
+                    .chain(std::iter::once(px)),
+                &self.config,
+            )
+        {
+            return None;
+        }
+        let stable: Vec<(FieldKind, Box<str>)> =
+            stable.into_iter().map(|(k, v)| (k, v.into())).collect();
+        strong.sort_unstable();
+        strong.dedup();
+        self.customer[x as usize] = c;
+        if let Some(m) = self.members.get_mut(&c) {
+            m.push(x);
+        }
+        self.links.entry(x).or_default().push((to, via));
+        for y in strong {
+            self.strong.entry(x).or_default().push(y);
+            self.strong.entry(y).or_default().push(x);
+        }
+        for v in stable {
+            if let Some(g) = self.generic.get_mut(&v) {
+                g.records += 1;
+            }
+        }
+        Some(Vec::new())
     }
 
     /// The region a change touches (see the module docs), live slots only.

@@ -18,12 +18,12 @@ use crate::explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkSte
 use crate::graph::cluster::{self, Resolution, Via};
 use crate::graph::ids;
 use crate::graph::index::KeyIndex;
-use crate::graph::{Event, GenericValue, Guard, Stats};
+use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
 use crate::normalize::{FieldKind, LoyaltyScheme, Normalizer};
 use crate::prepare::{prepare, Prepared};
 use crate::record::Record;
-use crate::util::{self, FxMap};
+use crate::util::{self, FxMap, FxSet};
 use crate::Config;
 
 /// What the engine estimated from the data at the last rebuild: it stays fixed
@@ -150,7 +150,15 @@ pub(crate) struct State {
     pub(crate) index: Option<KeyIndex>,
     pub(crate) candidate_pairs: usize,
     pub(crate) oversized_keys: usize,
+    /// Customers a new record can join without re-resolving them (see
+    /// `region`): nothing outside links to them or was refused by them, and
+    /// their records hold no conflicting evidence at all.
+    pub(crate) clean: FxSet<CustomerId>,
 }
+
+/// Customers larger than this are never marked clean: the pairwise check
+/// would cost more than it saves.
+const CLEAN_MAX: usize = 256;
 
 /// A record to store in a rebuild: id, stored form, and its customer before.
 type Entry = (Box<str>, Box<[u8]>, Option<CustomerId>);
@@ -180,6 +188,7 @@ impl State {
             index: None,
             candidate_pairs: 0,
             oversized_keys: 0,
+            clean: util::set(),
         }
     }
 
@@ -339,7 +348,6 @@ impl State {
             });
             clusters[c].push(slots[i]);
         }
-        drop(by_root);
         let mut next = self.next_customer;
         let assignment = {
             let prepared = &self.prepared;
@@ -356,11 +364,17 @@ impl State {
             )
         };
         self.next_customer = next;
+        let clean = self.clean_clusters(&res, slots, &clusters, &by_root);
+        drop(by_root);
         for (o, _) in old {
             self.members.remove(o);
+            self.clean.remove(o);
         }
         for (c, members) in clusters.into_iter().enumerate() {
             let id = assignment.ids[c];
+            if clean[c] {
+                self.clean.insert(id);
+            }
             for &s in &members {
                 self.customer[s as usize] = id;
             }
@@ -405,6 +419,73 @@ impl State {
         self.candidate_pairs = res.candidate_pairs;
         self.oversized_keys = res.oversized_keys;
         events
+    }
+
+    /// Which clusters of a resolution are clean: no refusal, strong pair or
+    /// shared (not stable generic) value reaches outside them, and no two of
+    /// their records conflict.
+    fn clean_clusters(
+        &self,
+        res: &Resolution,
+        slots: &[u32],
+        clusters: &[Vec<u32>],
+        cluster_of: &FxMap<u32, usize>,
+    ) -> Vec<bool> {
+        let at = |i: u32| {
+            cluster_of
+                .get(&res.labels[i as usize])
+                .copied()
+                .unwrap_or(0)
+        };
+        let mut open = vec![false; clusters.len()];
+        for f in &res.refusals {
+            open[at(f.a)] = true;
+            open[at(f.b)] = true;
+        }
+        for &(a, b) in &res.strong {
+            if at(a) != at(b) {
+                open[at(a)] = true;
+                open[at(b)] = true;
+            }
+        }
+        let shared: FxSet<(FieldKind, &str)> = res
+            .generic
+            .iter()
+            .filter(|g| {
+                !res.stable_generic
+                    .iter()
+                    .any(|s| s.kind == g.kind() && &*s.value == g.value())
+            })
+            .map(|g| (g.kind(), g.value()))
+            .collect();
+        if !shared.is_empty() {
+            for (i, &s) in slots.iter().enumerate() {
+                if self.prepared[s as usize]
+                    .identifiers()
+                    .any(|v| shared.contains(&v))
+                {
+                    open[at(i as u32)] = true;
+                }
+            }
+        }
+        clusters
+            .par_iter()
+            .zip(open)
+            .map(|(members, open)| {
+                if open || members.len() > CLEAN_MAX {
+                    return false;
+                }
+                let recs: Vec<&Prepared> = members
+                    .iter()
+                    .map(|&s| &self.prepared[s as usize])
+                    .collect();
+                let conflict = recs
+                    .iter()
+                    .enumerate()
+                    .any(|(i, a)| recs[i + 1..].iter().any(|b| guard::records_conflict(a, b)));
+                !conflict && guard::within_limits(recs.iter().copied(), &self.config)
+            })
+            .collect()
     }
 
     /// The live customer an id stands for now: itself when alive, else the
