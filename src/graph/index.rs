@@ -17,6 +17,11 @@ use crate::util::{self, FxMap};
 pub(crate) struct KeyIndex {
     keys: Vec<u64>,
     slots: Vec<u32>,
+    /// `directory[b]`: the first entry whose key's top `bits` bits are `b`. A
+    /// lookup reads one directory cell and a few neighbouring keys instead of
+    /// binary-searching tens of millions (a cache miss per step).
+    directory: Vec<u32>,
+    bits: u32,
     extra: FxMap<u64, Vec<u32>>,
 }
 
@@ -45,17 +50,35 @@ impl KeyIndex {
             })
             .collect();
         pairs.par_sort_unstable();
-        let (keys, slots) = pairs.into_iter().unzip();
+        let (keys, slots): (Vec<u64>, Vec<u32>) = pairs.into_iter().unzip();
+        // About four entries per directory cell.
+        let bits = (usize::BITS - (keys.len() / 4).leading_zeros()).clamp(1, 26);
+        let mut directory = vec![0u32; (1 << bits) + 1];
+        let mut at = 0usize;
+        for (b, cell) in directory.iter_mut().enumerate() {
+            while at < keys.len() && (keys[at] >> (block::KEY_BITS - bits)) < b as u64 {
+                at += 1;
+            }
+            *cell = at as u32;
+        }
         KeyIndex {
             keys,
             slots,
+            directory,
+            bits,
             extra: util::map(),
         }
     }
 
     fn range(&self, key: u64) -> std::ops::Range<usize> {
-        let start = self.keys.partition_point(|&k| k < key);
-        let end = start + self.keys[start..].partition_point(|&k| k == key);
+        let b = (key >> (block::KEY_BITS - self.bits)) as usize;
+        let (lo, hi) = match (self.directory.get(b), self.directory.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (0, self.keys.len()),
+        };
+        let cell = &self.keys[lo..hi];
+        let start = lo + cell.partition_point(|&k| k < key);
+        let end = start + self.keys[start..hi].partition_point(|&k| k == key);
         start..end
     }
 
