@@ -5,6 +5,7 @@ mod explain;
 mod input;
 mod normalize;
 mod resolve;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ enum Command {
     Explain(explain::Args),
     /// Normalize values of one kind, one result line per value.
     Normalize(normalize::Args),
+    /// Serve the real-time graph: JSON commands on stdin, one JSON answer per line on stdout.
+    Serve(serve::Args),
 }
 
 pub(crate) fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -37,6 +40,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Eval(a) => eval::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Normalize(a) => normalize::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

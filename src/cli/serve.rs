@@ -1,0 +1,130 @@
+//! `idgraph serve`: the real-time graph over a pipe. One JSON command per
+//! line on stdin, one JSON answer per line on stdout, in order.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use idgraph::{Config, Event, IdentityGraph, Outcome};
+use serde_json::{json, Value};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Phone region for records without a country (ISO 3166 alpha-2).
+    #[arg(long)]
+    default_region: Option<String>,
+}
+
+pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let mut config = Config::new();
+    if let Some(r) = &args.default_region {
+        config = config.default_region(r);
+    }
+    let graph = IdentityGraph::new(config)?;
+    serve(&graph, io::stdin().lock(), io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Answers every command line of `input` on `output`; stops at end of input.
+pub(crate) fn serve(
+    graph: &IdentityGraph,
+    input: impl BufRead,
+    output: impl Write,
+) -> io::Result<()> {
+    let mut out = BufWriter::new(output);
+    for line in input.split(b'\n') {
+        let line = line?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let answer = answer(graph, &line).unwrap_or_else(|e| json!({"ok": false, "error": e}));
+        serde_json::to_writer(&mut out, &answer)?;
+        out.write_all(b"\n")?;
+        // Each answer goes out at once: the caller may be waiting for it.
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// One command's answer, or the error text (never quoting the input: it is personal data).
+fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
+    let cmd: Value =
+        serde_json::from_slice(line).map_err(|e| format!("not JSON (column {})", e.column()))?;
+    let str_field = |name: &str| -> Result<&str, String> {
+        cmd.get(name)
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("missing string field \"{name}\""))
+    };
+    match cmd.get("op").and_then(Value::as_str) {
+        Some("upsert") => {
+            let record = cmd
+                .get("record")
+                .ok_or_else(|| "missing field \"record\"".to_string())?;
+            let bytes = serde_json::to_vec(record).map_err(|e| e.to_string())?;
+            let record = idgraph::read_jsonl(&bytes[..])
+                .next()
+                .ok_or_else(|| "empty record".to_string())?
+                .map_err(|e| e.to_string())?;
+            let outcome = graph.upsert(record).map_err(|e| e.to_string())?;
+            Ok(upserted(&outcome))
+        }
+        Some("remove") => {
+            let id = str_field("id")?;
+            let removal = graph.remove(id).map_err(|e| e.to_string())?;
+            Ok(json!({"ok": true, "id": id, "events": events(removal.events())}))
+        }
+        Some("get") => {
+            let id = str_field("id")?;
+            let customer = graph.customer_of(id).map(|c| c.to_string());
+            Ok(json!({"ok": true, "id": id, "customer_id": customer}))
+        }
+        Some("explain") => {
+            let (a, b) = (str_field("a")?, str_field("b")?);
+            let e = graph.explain(a, b).map_err(|e| e.to_string())?;
+            Ok(json!({"ok": true, "explanation": e.to_string()}))
+        }
+        Some(_) => Err("unknown op (expected upsert, remove, get or explain)".to_string()),
+        None => Err("missing string field \"op\"".to_string()),
+    }
+}
+
+fn upserted(o: &Outcome) -> Value {
+    let rejected: Vec<Value> = o
+        .rejected()
+        .iter()
+        .map(|r| json!({"field": r.field().to_string(), "reason": r.reason().code()}))
+        .collect();
+    json!({
+        "ok": true,
+        "id": o.record_id(),
+        "customer_id": o.customer().to_string(),
+        "events": events(o.events()),
+        "rejected": rejected,
+    })
+}
+
+/// Events as JSON objects with a `type`. A generic value is reported by kind
+/// and counts, not by value.
+pub(crate) fn events(events: &[Event]) -> Vec<Value> {
+    let ids = |v: &[idgraph::CustomerId]| -> Vec<String> { v.iter().map(|c| c.to_string()).collect() };
+    events
+        .iter()
+        .map(|e| match e {
+            Event::Created { customer } => json!({"type": "created", "customer_id": customer.to_string()}),
+            Event::Merged { into, from } => {
+                json!({"type": "merged", "into": into.to_string(), "from": ids(from)})
+            }
+            Event::Split { from, into } => {
+                json!({"type": "split", "from": from.to_string(), "into": ids(into)})
+            }
+            Event::RecordMoved { record, from, to } => json!({
+                "type": "record_moved", "id": record, "from": from.to_string(), "to": to.to_string()
+            }),
+            Event::Erased { customer } => json!({"type": "erased", "customer_id": customer.to_string()}),
+            Event::BecameGeneric(g) => json!({
+                "type": "became_generic", "kind": g.kind().to_string(),
+                "records": g.records(), "people": g.people()
+            }),
+            _ => json!({"type": "other"}),
+        })
+        .collect()
+}
