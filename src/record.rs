@@ -234,10 +234,46 @@ fn put(out: &mut Vec<u8>, tag: u8, value: &str) {
     out.extend_from_slice(value.as_bytes());
 }
 
+fn leb128_len(mut n: usize) -> usize {
+    let mut len = 1;
+    while n >= 0x80 {
+        n >>= 7;
+        len += 1;
+    }
+    len
+}
+
 impl Record {
+    // Every value but the id, in no particular order.
+    fn values(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.source,
+            &self.ts,
+            &self.name,
+            &self.given_name,
+            &self.family_name,
+            &self.birth_date,
+            &self.postal_code,
+            &self.address,
+            &self.country,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.email)
+        .chain(&self.phone)
+        .chain(&self.loyalty_id)
+        .chain(&self.device_id)
+    }
+
     /// The compact storage form (without the id).
     pub(crate) fn encode_compact(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(64);
+        // Sized exactly up front: the graph boxes the bytes, and a vector that had
+        // grown past its need would be copied or shrunk in place once per record.
+        let size: usize = self
+            .values()
+            .map(|v| 1 + leb128_len(v.len()) + v.len())
+            .sum();
+        let mut out = Vec::with_capacity(size);
         let singles = [
             (0u8, &self.source),
             (1, &self.ts),
@@ -739,6 +775,7 @@ mod tests {
             .address("x".repeat(300))
             .country("GB");
         let bytes = r.encode_compact();
+        assert_eq!(bytes.capacity(), bytes.len());
         assert_eq!(Record::decode_compact("r9", &bytes), Some(r));
         assert_eq!(
             Record::decode_compact("e", &[]),
