@@ -1,10 +1,12 @@
 //! Reading records from JSON lines: one bad line is one typed error, the rest go on.
 
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
 
 use crate::error::{Error, ErrorKind};
 use crate::record::Record;
-use crate::util::{self, FxSet};
+use crate::util;
 
 /// The longest input line read, in bytes; a longer line is skipped with an error.
 pub const MAX_LINE_LEN: usize = 1 << 20;
@@ -31,7 +33,7 @@ pub fn read_jsonl<R: BufRead>(reader: R) -> JsonlReader<R> {
         reader,
         line: 0,
         buf: Vec::new(),
-        seen: util::set(),
+        seen: SeenIds::new(),
         failed: false,
     }
 }
@@ -42,8 +44,87 @@ pub struct JsonlReader<R> {
     reader: R,
     line: u64,
     buf: Vec<u8>,
-    seen: FxSet<String>,
+    seen: SeenIds,
     failed: bool,
+}
+
+/// The ids read so far, for the duplicate check. A set of a million `String`s
+/// costs a million allocations, a table whose every probe chases a pointer, and
+/// a million frees at the end; here the ids share one buffer and the table holds
+/// only their 64-bit hashes, so the text is compared only when hashes match
+/// (a repeated id, or a collision, which the chain of `more` keeps exact).
+#[derive(Debug)]
+struct SeenIds {
+    hasher: util::FixedState,
+    text: String,
+    /// Where each id starts in `text`; it ends where the next one starts.
+    starts: Vec<usize>,
+    /// Hash to the first id with that hash.
+    first: std::collections::HashMap<u64, usize, BuildHasherDefault<PreHashed>>,
+    /// Further ids whose hash equals an earlier one's (almost always empty).
+    more: std::collections::HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>>,
+}
+
+impl SeenIds {
+    fn new() -> SeenIds {
+        SeenIds {
+            hasher: util::fixed_state(),
+            text: String::new(),
+            starts: Vec::new(),
+            first: Default::default(),
+            more: Default::default(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
+        self.starts
+            .get(i)
+            .and_then(|&start| self.text.get(start..end))
+            .unwrap_or("")
+    }
+
+    /// Adds `id`; false when it was already there.
+    fn insert(&mut self, id: &str) -> bool {
+        let hash = self.hasher.hash_one(id);
+        let next = self.starts.len();
+        match self.first.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert(next);
+            }
+            Entry::Occupied(o) => {
+                let first = *o.get();
+                let mut same = std::iter::once(first)
+                    .chain(self.more.get(&hash).into_iter().flatten().copied());
+                if same.any(|i| self.get(i) == id) {
+                    return false;
+                }
+                self.more.entry(hash).or_default().push(next);
+            }
+        }
+        self.starts.push(self.text.len());
+        self.text.push_str(id);
+        true
+    }
+}
+
+/// A hasher for keys that already are hashes: passes a `u64` through.
+#[derive(Debug, Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; fold anything else in rather than drop it.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 enum Line {
@@ -109,6 +190,33 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             return None;
         }
         loop {
+            // A whole line already in the reader's buffer is read in place: copying
+            // every line out first was a tenth of the serial reading time.
+            match self.reader.fill_buf() {
+                Ok(chunk) => {
+                    let whole = memchr_newline(chunk).filter(|&i| i <= MAX_LINE_LEN);
+                    if let Some(line) = whole.and_then(|i| chunk.get(..=i)) {
+                        let len = line.len();
+                        self.line += 1;
+                        let result = if line.iter().all(u8::is_ascii_whitespace) {
+                            None
+                        } else {
+                            Some(parse_line(line, self.line, &mut self.seen))
+                        };
+                        self.reader.consume(len);
+                        match result {
+                            Some(r) => return Some(r),
+                            None => continue,
+                        }
+                    }
+                }
+                // Errors are handled exactly as `next_line` would: retry or end.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(Error::io(e).at_line(self.line + 1)));
+                }
+            }
             let state = match self.next_line() {
                 Ok(s) => s,
                 Err(e) => {
@@ -140,16 +248,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
 impl<R: BufRead> JsonlReader<R> {
     fn parse_current(&mut self) -> Result<Record, Error> {
-        let record = parse_record(&self.buf).map_err(|e| e.at_line(self.line))?;
-        if !self.seen.insert(record.id().to_string()) {
-            return Err(Error::new(
-                ErrorKind::DuplicateId,
-                "record id already seen in this input",
-            )
-            .at_line(self.line));
-        }
-        Ok(record)
+        parse_line(&self.buf, self.line, &mut self.seen)
     }
+}
+
+fn parse_line(line: &[u8], number: u64, seen: &mut SeenIds) -> Result<Record, Error> {
+    let record = parse_record(line).map_err(|e| e.at_line(number))?;
+    if !seen.insert(record.id()) {
+        return Err(Error::new(
+            ErrorKind::DuplicateId,
+            "record id already seen in this input",
+        )
+        .at_line(number));
+    }
+    Ok(record)
 }
 
 /// Parses one JSON object into a record.
@@ -158,6 +270,10 @@ pub(crate) fn parse_record(line: &[u8]) -> Result<Record, Error> {
     // record is an object, so anything else is refused before it is read.
     if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(Error::new(ErrorKind::InvalidRecord, "not a JSON object"));
+    }
+    // Plain lines (nearly all of them) skip serde; the rest get its exact errors.
+    if let Some(record) = Record::from_plain_json(line) {
+        return Ok(record);
     }
     serde_json::from_slice::<Record>(line).map_err(|e| {
         // serde_json's message can quote a piece of the input; keep only its category
@@ -247,6 +363,41 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert!(out[0].is_err());
         assert_eq!(out[1].as_ref().unwrap().id(), "e");
+    }
+
+    #[test]
+    fn jsonl_seen_ids_stay_exact_when_hashes_collide() {
+        let mut seen = SeenIds::new();
+        assert!(seen.insert("a"));
+        assert!(!seen.insert("a"));
+        // Make "b" look like a collision with "a": same table slot, other text.
+        let hash_b = seen.hasher.hash_one("b");
+        seen.first.insert(hash_b, 0);
+        assert!(seen.insert("b"));
+        assert!(!seen.insert("b"));
+        assert!(!seen.insert("a"));
+        assert!(seen.insert("c"));
+        assert_eq!((seen.get(0), seen.get(1), seen.get(2)), ("a", "b", "c"));
+    }
+
+    #[test]
+    fn jsonl_lines_across_buffer_boundaries_read_the_same() {
+        // A tiny reader buffer splits most lines, so both ways of reading one run.
+        let mut input = Vec::new();
+        for i in 0..200 {
+            input.extend_from_slice(
+                format!("{{\"id\":\"r{i}\",\"email\":\"x{i}@y.com\"}}\n").as_bytes(),
+            );
+        }
+        input.extend_from_slice(b"{\"id\":\"r7\"}\n");
+        let whole: Vec<_> = read_jsonl(&input[..]).collect();
+        let split: Vec<_> = read_jsonl(std::io::BufReader::with_capacity(16, &input[..])).collect();
+        assert_eq!(whole.len(), 201);
+        assert_eq!(format!("{whole:?}"), format!("{split:?}"));
+        assert_eq!(
+            whole[200].as_ref().unwrap_err().kind(),
+            ErrorKind::DuplicateId
+        );
     }
 
     #[test]

@@ -173,7 +173,9 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
             rejected.push(r);
         }
     };
-    let mut emails = Vec::new();
+    // Sized to the raw values: `into_boxed_slice` then keeps the allocation as it
+    // is (a pushed-to vector holds room for four and is reallocated to fit).
+    let mut emails = Vec::with_capacity(record.emails().len());
     for raw in record.emails() {
         match n.email(raw) {
             Ok(e) => push_unique(
@@ -187,14 +189,14 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
             Err(r) => reject(FieldKind::Email, r),
         }
     }
-    let mut phones = Vec::new();
+    let mut phones = Vec::with_capacity(record.phones().len());
     for raw in record.phones() {
         match n.phone(raw, cc) {
             Ok(p) => push_unique(&mut phones, p.as_str().into()),
             Err(r) => reject(FieldKind::Phone, r),
         }
     }
-    let mut loyalty = Vec::new();
+    let mut loyalty = Vec::with_capacity(record.loyalty_ids().len());
     for raw in record.loyalty_ids() {
         match n.loyalty_id(raw) {
             Ok(l) => push_unique(
@@ -207,7 +209,7 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
             Err(r) => reject(FieldKind::LoyaltyId, r),
         }
     }
-    let mut devices = Vec::new();
+    let mut devices = Vec::with_capacity(record.device_ids().len());
     for raw in record.device_ids() {
         match n.device_id(raw) {
             Ok(d) => push_unique(&mut devices, d.as_str().into()),

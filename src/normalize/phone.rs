@@ -25,6 +25,7 @@
 //! while Ofcom's drama range `07700 900XXX` is *not* a valid GB mobile.
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region as RegionId, PHONE_NUMBER_UTIL};
@@ -472,22 +473,22 @@ fn cached(
     key: CacheKey,
     compute: impl FnOnce() -> Result<Phone, RejectReason>,
 ) -> Result<Phone, RejectReason> {
-    let hit = CACHE.with(|c| c.try_borrow().ok().and_then(|m| m.get(&key).cloned()));
-    if let Some(outcome) = hit {
-        return outcome;
-    }
-    let outcome = compute();
     CACHE.with(|c| {
-        // A failed borrow cannot happen (nothing re-enters `parse` while the
-        // table is borrowed), but skipping the insert is the safe answer.
-        if let Ok(mut m) = c.try_borrow_mut() {
-            if m.len() >= CACHE_CAPACITY {
-                m.clear();
-            }
-            m.insert(key, outcome.clone());
+        // A failed borrow cannot happen (`compute` never re-enters `parse`), but
+        // computing without the table is the safe answer.
+        let Ok(mut m) = c.try_borrow_mut() else {
+            return compute();
+        };
+        if m.len() >= CACHE_CAPACITY && !m.contains_key(&key) {
+            m.clear();
         }
-    });
-    outcome
+        // One hash and probe for a hit or a miss alike (a lookup and then an
+        // insert hashed the 48-byte key twice on every miss, most values).
+        match m.entry(key) {
+            Entry::Occupied(o) => o.get().clone(),
+            Entry::Vacant(v) => v.insert(compute()).clone(),
+        }
+    })
 }
 
 #[cfg(test)]
