@@ -46,6 +46,8 @@ mod format;
 mod load;
 
 #[cfg(test)]
+mod crash_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::{Path, PathBuf};
