@@ -58,14 +58,15 @@ pub(super) fn compact(store: &mut Store) -> Result<(), Error> {
     // Close the old file before replacing it (Windows cannot rename over an
     // open file, and redb's lock belongs to the old file).
     store.db = None;
-    if let Err(err) = fs::rename(&copy, &store.path) {
+    let renamed = fs::rename(&copy, &store.path);
+    if renamed.is_err() {
         let _ = fs::remove_file(&copy);
-        store.db = Some(reopen(&store.path)?);
-        return Err(Error::io(err));
     }
-    sync_parent_dir(&store.path)?;
+    // Reopen whichever file is in place now before reporting anything, so an
+    // error below leaves a usable store.
     store.db = Some(reopen(&store.path)?);
-    Ok(())
+    renamed?;
+    sync_parent_dir(&store.path)
 }
 
 fn reopen(path: &Path) -> Result<Database, Error> {

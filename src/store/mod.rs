@@ -21,12 +21,16 @@
 //! Opening verifies every page checksum (redb otherwise checks them only after
 //! an unclean shutdown), then the format marker, then the state record's own
 //! hash, then every record (it must decode) and the per-table counts and
-//! digest (see [`format`]). Any failure is an [`ErrorKind::Corrupt`] error and
+//! digest (see [`format`](mod@format)). Any failure is an [`ErrorKind::Corrupt`] error and
 //! loads nothing; a newer format is [`ErrorKind::UnsupportedVersion`]. redb
 //! asserts on some malformed input instead of returning an error, so opening
 //! runs under [`std::panic::catch_unwind`] and a panic becomes `Corrupt` (the
 //! panic hook still prints redb's message, which holds page numbers, never
 //! record contents).
+//!
+//! A new store is built under a temporary name and renamed into place, so a
+//! file at the store's path is always a complete store: an empty or cut-short
+//! file there is `Corrupt`, never quietly started afresh.
 //!
 //! One known hole: redb's header has a single "which slot is current" bit.
 //! Flipping just that bit in a cleanly closed file makes redb read the previous
@@ -78,6 +82,11 @@ pub enum Durability {
     /// fsync (whole commits, newest first), which is at most about one second
     /// of commits while commits keep coming, but unbounded in time if the
     /// process then idles: call [`Store::flush`] after a burst.
+    ///
+    /// (redb's own `Durability::Eventual` is not used: on Linux it calls the
+    /// same fsync as `Immediate`, so it would promise less for the same cost.
+    /// This level maps to redb's `Durability::None` plus the fsync points above,
+    /// which also keep redb freeing pages, something it does only at durable commits.)
     Eventual,
 }
 
