@@ -242,16 +242,12 @@ fn open_damaged(path: &Path, expected: &Snapshot, what: &str, out: &mut Outcomes
     }
 }
 
-#[test]
-fn store_flipped_bytes_never_load_wrong_data() {
-    let dir = scratch_dir("flip");
-    let path = dir.join("s");
-    let expected = build_sample(&path);
-    let pristine = std::fs::read(&path).unwrap();
-    let damaged = dir.join("damaged");
-    let mut rng = Rng(0x5eed_f11b);
+/// Flips one bit at each of many seeded offsets of a copy of `path` and opens it.
+fn flip_pass(path: &Path, expected: &Snapshot, rng: &mut Rng, label: &str) {
+    let pristine = std::fs::read(path).unwrap();
+    let damaged = path.with_file_name("damaged");
     let mut out = Outcomes::default();
-    // redb preallocates, so most of the file is zeros nothing reads: flip
+    // redb preallocates, so much of the file is zeros nothing reads: flip
     // anywhere, then mostly where bytes are in use (non-zero), and in the
     // first page, which holds redb's header and commit slots.
     let used: Vec<usize> = (0..pristine.len()).filter(|&i| pristine[i] != 0).collect();
@@ -264,14 +260,33 @@ fn store_flipped_bytes_never_load_wrong_data() {
         let mut bytes = pristine.clone();
         bytes[at] ^= 1 << rng.below(8);
         std::fs::write(&damaged, &bytes).unwrap();
-        open_damaged(&damaged, &expected, &format!("flip at {at}"), &mut out);
+        open_damaged(
+            &damaged,
+            expected,
+            &format!("{label}: flip at {at}"),
+            &mut out,
+        );
     }
     eprintln!(
-        "flipped bytes: {out:?}; file {} bytes, {} non-zero",
+        "{label}: flipped bytes: {out:?}; file {} bytes, {} non-zero",
         pristine.len(),
         used.len()
     );
     assert!(out.refused > 0);
+}
+
+#[test]
+fn store_flipped_bytes_never_load_wrong_data() {
+    let dir = scratch_dir("flip");
+    let path = dir.join("s");
+    let expected = build_sample(&path);
+    let mut rng = Rng(0x5eed_f11b);
+    flip_pass(&path, &expected, &mut rng, "as committed");
+    // A compacted file has no stale pages, so more flips land on live data.
+    let (mut store, _) = Store::open(&path, Durability::Immediate).unwrap();
+    store.compact().unwrap();
+    drop(store);
+    flip_pass(&path, &expected, &mut rng, "compacted");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
