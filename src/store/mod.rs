@@ -52,6 +52,8 @@ mod load;
 #[cfg(test)]
 mod crash_tests;
 #[cfg(test)]
+mod measure;
+#[cfg(test)]
 mod tests;
 
 use std::path::{Path, PathBuf};
