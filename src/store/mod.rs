@@ -32,10 +32,13 @@
 //! file at the store's path is always a complete store: an empty or cut-short
 //! file there is `Corrupt`, never quietly started afresh.
 //!
-//! One known hole: redb's header has a single "which slot is current" bit.
-//! Flipping just that bit in a cleanly closed file makes redb read the previous
-//! commit, which is self-consistent, so the last commit is lost without an
-//! error. Catching it would need state outside the file.
+//! What is left: redb's header has one bit that says which commit slot is
+//! current. A file closed cleanly ends with a commit of redb's own allocator
+//! state, so the other slot holds the same records and flipping that bit
+//! loads the same data (tested, with every other single-bit flip in the
+//! header). But if the process was killed and the bit then flipped before the
+//! next open, redb would trust the previous commit and the last one would be
+//! lost without an error; catching that would need state outside the file.
 //!
 //! # Erasure
 //!
