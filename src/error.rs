@@ -42,6 +42,15 @@ pub enum ErrorKind {
     UnknownRecord,
     /// A command-line or serve command is malformed.
     InvalidCommand,
+    /// The on-disk store refused or failed an operation for a reason other
+    /// than I/O or damage: for example, another process holds it open.
+    Store,
+    /// The on-disk store is damaged: a checksum, count or record failed
+    /// validation, or the file is not a store at all. Nothing was loaded.
+    Corrupt,
+    /// The on-disk store was written in a format version this build does not
+    /// read (a newer release wrote it). Nothing was loaded or changed.
+    UnsupportedVersion,
 }
 
 impl Error {
