@@ -31,6 +31,7 @@ pub struct Config {
     pub(crate) block_cap: usize,
     pub(crate) fuzzy_identifiers: bool,
     pub(crate) reestimate_growth: Option<f64>,
+    pub(crate) durability: crate::store::Durability,
 }
 
 impl Default for Config {
@@ -49,6 +50,7 @@ impl Default for Config {
             block_cap: 64,
             fuzzy_identifiers: true,
             reestimate_growth: Some(2.0),
+            durability: crate::store::Durability::Immediate,
         }
     }
 }
@@ -136,6 +138,14 @@ impl Config {
     /// force, exactly as a rebuild with those estimates would resolve it.
     pub fn reestimate_growth(mut self, factor: Option<f64>) -> Config {
         self.reestimate_growth = factor;
+        self
+    }
+
+    /// How hard a graph opened on disk ([`IdentityGraph::open`](crate::IdentityGraph::open))
+    /// waits for the disk before a write returns. Default
+    /// [`Durability::Immediate`](crate::Durability::Immediate).
+    pub fn durability(mut self, durability: crate::store::Durability) -> Config {
+        self.durability = durability;
         self
     }
 

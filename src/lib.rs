@@ -93,8 +93,6 @@ pub mod normalize;
 mod prepare;
 mod record;
 mod reject;
-// Crate-private until the graph is wired to it (issue 6); only its tests use it so far.
-#[allow(dead_code)]
 mod store;
 mod util;
 
@@ -106,6 +104,7 @@ pub use id::CustomerId;
 pub use jsonl::{read_jsonl, JsonlReader, MAX_LINE_LEN};
 pub use prepare::Rejection;
 pub use record::{Record, MAX_ID_LEN, MAX_VALUES_PER_FIELD};
+pub use store::Durability;
 pub use reject::RejectReason;
 
 // The README's examples are compiled and run as doctests so they cannot rot.

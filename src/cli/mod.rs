@@ -2,6 +2,8 @@
 
 mod eval;
 mod explain;
+mod export;
+mod import;
 mod input;
 mod normalize;
 mod resolve;
@@ -30,6 +32,10 @@ enum Command {
     Explain(explain::Args),
     /// Normalize values of one kind, one result line per value.
     Normalize(normalize::Args),
+    /// Write every stored record with its customer id, one JSON line each.
+    Export(export::Args),
+    /// Read an export (records with customer ids) into a graph on disk.
+    Import(import::Args),
     /// Serve the real-time graph: JSON commands on stdin, one JSON answer per line on stdout.
     Serve(serve::Args),
 }
@@ -41,6 +47,19 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Explain(a) => explain::run(a),
         Command::Normalize(a) => normalize::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Import(a) => import::run(a),
+    }
+}
+
+/// The graph: on disk at `db` when given, in memory otherwise.
+pub(crate) fn open_graph(
+    db: Option<&std::path::Path>,
+    config: idgraph::Config,
+) -> Result<idgraph::IdentityGraph, idgraph::Error> {
+    match db {
+        Some(path) => idgraph::IdentityGraph::open(path, config),
+        None => idgraph::IdentityGraph::new(config),
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use idgraph::{Config, IdentityGraph};
+use idgraph::Config;
 
 use super::PathArg;
 
@@ -16,6 +16,10 @@ pub(crate) struct Args {
     /// Output file (default stdout): one {"id","customer_id"} line per record.
     #[arg(short, long)]
     output: Option<PathArg>,
+    /// Keep the graph in this file: a later run adds to it (a record whose id
+    /// is stored is an update), so customers are updated, not started over.
+    #[arg(long)]
+    db: Option<PathArg>,
     /// Phone region for records without a country (ISO 3166 alpha-2).
     #[arg(long)]
     default_region: Option<String>,
@@ -44,7 +48,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         None
     };
     let mut skipped = super::input::Skipped::default();
-    let graph = IdentityGraph::new(config)?;
+    let graph = super::open_graph(args.db.as_deref(), config)?;
     let outcomes = {
         let bar_ref = &bar;
         let records =

@@ -5,10 +5,16 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use idgraph::{Config, Event, IdentityGraph, Outcome};
+
+use super::PathArg;
 use serde_json::{json, Value};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
+    /// Keep the graph in this file (created when absent): every answered
+    /// write is on disk before its answer is written.
+    #[arg(long)]
+    db: Option<PathArg>,
     /// Phone region for records without a country (ISO 3166 alpha-2).
     #[arg(long)]
     default_region: Option<String>,
@@ -19,7 +25,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     if let Some(r) = &args.default_region {
         config = config.default_region(r);
     }
-    let graph = IdentityGraph::new(config)?;
+    let graph = super::open_graph(args.db.as_deref(), config)?;
     serve(&graph, io::stdin().lock(), io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -67,6 +73,25 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
             let outcome = graph.upsert(record).map_err(|e| e.to_string())?;
             Ok(upserted(&outcome))
         }
+        Some("upsert_batch") => {
+            // One atomic batch: all of it is applied (and stored) or none.
+            let list = cmd
+                .get("records")
+                .and_then(Value::as_array)
+                .ok_or_else(|| "missing array field \"records\"".to_string())?;
+            let mut records = Vec::with_capacity(list.len());
+            for (i, r) in list.iter().enumerate() {
+                let bytes = serde_json::to_vec(r).map_err(|e| e.to_string())?;
+                let record = idgraph::read_jsonl(&bytes[..])
+                    .next()
+                    .ok_or_else(|| format!("record {i}: empty"))?
+                    .map_err(|e| format!("record {i}: {e}"))?;
+                records.push(record);
+            }
+            let outcomes = graph.upsert_batch(records).map_err(|e| e.to_string())?;
+            let events = outcomes.last().map(|o| events(o.events())).unwrap_or_default();
+            Ok(json!({"ok": true, "count": outcomes.len(), "events": events}))
+        }
         Some("remove") => {
             let id = str_field("id")?;
             let removal = graph.remove(id).map_err(|e| e.to_string())?;
@@ -82,7 +107,9 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
             let e = graph.explain(a, b).map_err(|e| e.to_string())?;
             Ok(json!({"ok": true, "explanation": e.to_string()}))
         }
-        Some(_) => Err("unknown op (expected upsert, remove, get or explain)".to_string()),
+        Some(_) => Err(
+            "unknown op (expected upsert, upsert_batch, remove, get or explain)".to_string(),
+        ),
         None => Err("missing string field \"op\"".to_string()),
     }
 }

@@ -388,3 +388,121 @@ pub(crate) fn estimate(
         prior_bits,
     }
 }
+
+/// Little-endian writer and reader for the stored form of the estimates.
+pub(crate) mod codec {
+    pub(crate) fn put_u64(out: &mut Vec<u8>, x: u64) {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    pub(crate) fn put_f64(out: &mut Vec<u8>, x: f64) {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+        put_u64(out, s.len() as u64);
+        out.extend_from_slice(s.as_bytes());
+    }
+
+    /// Reads what the `put_*` functions wrote; every read checks the length left.
+    pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
+
+    impl<'a> Reader<'a> {
+        fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+            if self.0.len() < n {
+                return None;
+            }
+            let (head, rest) = self.0.split_at(n);
+            self.0 = rest;
+            Some(head)
+        }
+        pub(crate) fn u64(&mut self) -> Option<u64> {
+            self.take(8)?.try_into().ok().map(u64::from_le_bytes)
+        }
+        pub(crate) fn f64(&mut self) -> Option<f64> {
+            self.take(8)?.try_into().ok().map(f64::from_le_bytes)
+        }
+        pub(crate) fn str(&mut self) -> Option<&'a str> {
+            let n = usize::try_from(self.u64()?).ok()?;
+            std::str::from_utf8(self.take(n)?).ok()
+        }
+        /// A count of items each at least `item` bytes long, checked against what is left.
+        pub(crate) fn count(&mut self, item: usize) -> Option<usize> {
+            let n = usize::try_from(self.u64()?).ok()?;
+            (n.checked_mul(item)? <= self.0.len()).then_some(n)
+        }
+        pub(crate) fn is_empty(&self) -> bool {
+            self.0.is_empty()
+        }
+    }
+}
+
+impl Weights {
+    /// The stored form (see [`Weights::decode`]).
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        use codec::{put_f64, put_u64};
+        for table in [&self.m, &self.u] {
+            for row in table {
+                for &x in row {
+                    put_f64(out, x);
+                }
+            }
+        }
+        let put_map = |map: &FxMap<u64, f64>, out: &mut Vec<u8>| {
+            // Sorted, so equal estimates give equal bytes.
+            let mut entries: Vec<(&u64, &f64)> = map.iter().collect();
+            entries.sort_unstable_by_key(|e| *e.0);
+            put_u64(out, entries.len() as u64);
+            for (k, v) in entries {
+                put_u64(out, *k);
+                put_f64(out, *v);
+            }
+        };
+        for map in &self.tf {
+            put_map(map, out);
+        }
+        put_map(&self.tf_full, out);
+        for &x in &self.tf_floor {
+            put_f64(out, x);
+        }
+        put_f64(out, self.prior_bits);
+    }
+
+    /// Reads what [`Weights::encode`] wrote; `None` when it is not that.
+    pub(crate) fn decode(r: &mut codec::Reader<'_>) -> Option<Weights> {
+        let mut m = [[0f64; Level::COUNT]; Field::COUNT];
+        let mut u = [[0f64; Level::COUNT]; Field::COUNT];
+        for table in [&mut m, &mut u] {
+            for row in table.iter_mut() {
+                for x in row.iter_mut() {
+                    *x = r.f64()?;
+                }
+            }
+        }
+        let map = |r: &mut codec::Reader<'_>| -> Option<FxMap<u64, f64>> {
+            let n = r.count(16)?;
+            let mut map = util::map();
+            map.reserve(n);
+            for _ in 0..n {
+                map.insert(r.u64()?, r.f64()?);
+            }
+            Some(map)
+        };
+        let mut tf: [FxMap<u64, f64>; Field::COUNT] = std::array::from_fn(|_| util::map());
+        for t in tf.iter_mut() {
+            *t = map(r)?;
+        }
+        let tf_full = map(r)?;
+        let mut tf_floor = [0f64; Field::COUNT];
+        for x in tf_floor.iter_mut() {
+            *x = r.f64()?;
+        }
+        let prior_bits = r.f64()?;
+        Some(Weights {
+            m,
+            u,
+            tf,
+            tf_floor,
+            tf_full,
+            prior_bits,
+        })
+    }
+}

@@ -21,6 +21,7 @@ use crate::id::CustomerId;
 use crate::prepare::Rejection;
 use crate::record::Record;
 use crate::Config;
+use crate::store::{ChangeSet, Store};
 use state::State;
 
 /// The result of one record's upsert: its customer, the values refused, and
@@ -151,8 +152,35 @@ type Subscriber = Box<dyn Fn(&Event) + Send + Sync>;
 /// ```
 pub struct IdentityGraph {
     state: RwLock<State>,
-    /// Serializes writers; holds the event subscriber.
-    writer: Mutex<Option<Subscriber>>,
+    /// Serializes writers; holds the subscriber and the store.
+    writer: Mutex<Writer>,
+}
+
+#[derive(Default)]
+struct Writer {
+    subscriber: Option<Subscriber>,
+    store: Option<Store>,
+    /// A write reached memory but not the store: the graph no longer matches
+    /// the disk, so it takes no more writes (reopen it).
+    failed: bool,
+}
+
+impl Writer {
+    fn check(&self) -> Result<(), Error> {
+        if self.failed {
+            return Err(Error::new(
+                ErrorKind::Store,
+                "an earlier write did not reach the store; reopen the graph",
+            ));
+        }
+        Ok(())
+    }
+
+    fn publish(&self, events: &[Event]) {
+        if let Some(f) = self.subscriber.as_ref() {
+            events.iter().for_each(f);
+        }
+    }
 }
 
 impl std::fmt::Debug for IdentityGraph {
@@ -172,8 +200,153 @@ impl IdentityGraph {
         config.validate()?;
         Ok(IdentityGraph {
             state: RwLock::new(State::new(config)),
-            writer: Mutex::new(None),
+            writer: Mutex::new(Writer::default()),
         })
+    }
+
+    /// A graph kept on disk at `path` (one file), created when absent. An
+    /// existing graph comes back exactly as it was: records, customers and
+    /// their ids, redirects, generic values and the estimates.
+    ///
+    /// Every write ([`upsert`](Self::upsert), [`upsert_batch`](Self::upsert_batch),
+    /// [`remove`](Self::remove), [`reestimate`](Self::reestimate)) is one atomic
+    /// transaction, on disk when it returns `Ok` as [`Config::durability`]
+    /// promises: with the default [`Durability::Immediate`](crate::Durability::Immediate)
+    /// it survives a crash of the process or the machine at any later instant.
+    ///
+    /// ```
+    /// use idgraph::{Config, IdentityGraph, Record};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("idgraph-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("graph.idg");
+    /// {
+    ///     let graph = IdentityGraph::open(&path, Config::new())?;
+    ///     graph.upsert(Record::new("web-1")?.email("jane.doe@gmail.com"))?;
+    ///     graph.upsert(Record::new("app-2")?.email("janedoe@gmail.com"))?;
+    /// }
+    /// let graph = IdentityGraph::open(&path, Config::new())?;
+    /// assert_eq!(graph.len(), 2);
+    /// assert_eq!(graph.customer_of("web-1"), graph.customer_of("app-2"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidConfig`]; [`ErrorKind::Io`] or [`ErrorKind::Store`]
+    /// when the file cannot be opened (held by another process, say);
+    /// [`ErrorKind::Corrupt`] when it is damaged or not a graph;
+    /// [`ErrorKind::UnsupportedVersion`] when a newer idgraph wrote it.
+    pub fn open(path: impl AsRef<std::path::Path>, config: Config) -> Result<IdentityGraph, Error> {
+        config.validate()?;
+        let (store, snap) = Store::open(path.as_ref(), config.durability)?;
+        let state = match snap.model.as_deref() {
+            Some(bytes) => {
+                let model = state::Model::decode(bytes, &config).ok_or_else(|| {
+                    Error::new(ErrorKind::Corrupt, "the stored estimates cannot be read")
+                })?;
+                State::restored(
+                    config,
+                    snap.records,
+                    &snap.assignments,
+                    &snap.redirects,
+                    snap.next_customer,
+                    model,
+                )
+            }
+            None if snap.records.is_empty() => {
+                let mut st = State::new(config);
+                st.next_customer = snap.next_customer.max(1);
+                st
+            }
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Corrupt,
+                    "the store holds records but no estimates",
+                ))
+            }
+        };
+        Ok(IdentityGraph {
+            state: RwLock::new(state),
+            writer: Mutex::new(Writer {
+                store: Some(store),
+                ..Writer::default()
+            }),
+        })
+    }
+
+    /// Writes what the last change did to the store, if there is one: the
+    /// records upserted (by id) and removed, every customer assignment and
+    /// redirect the change made, and the estimates when they were remade.
+    fn persist(
+        &self,
+        w: &mut Writer,
+        upserted: &[&str],
+        removed: &[&str],
+        estimated: bool,
+    ) -> Result<(), Error> {
+        let (changed, redirects) = {
+            let mut st = self.write();
+            (
+                std::mem::take(&mut st.changed),
+                std::mem::take(&mut st.new_redirects),
+            )
+        };
+        let Some(store) = w.store.as_mut() else {
+            return Ok(());
+        };
+        let st = self.read();
+        let model = if estimated {
+            st.model.as_ref().map(state::Model::encode)
+        } else {
+            None
+        };
+        let mut upserts: Vec<(&str, &[u8])> = Vec::with_capacity(upserted.len());
+        for id in upserted {
+            if let Some(s) = st.slot(id) {
+                upserts.push((&*st.prepared[s as usize].id, &st.raw[s as usize]));
+            }
+        }
+        let assignments: Vec<(&str, u64)> = changed
+            .iter()
+            .filter(|&&s| st.live.get(s as usize).copied().unwrap_or(false))
+            .map(|&s| (&*st.prepared[s as usize].id, st.customer[s as usize].as_u64()))
+            .collect();
+        let changes = ChangeSet {
+            upserts,
+            removes: removed.to_vec(),
+            assignments,
+            redirects: redirects
+                .iter()
+                .map(|(a, b)| (a.as_u64(), b.as_u64()))
+                .collect(),
+            next_customer: st.next_customer,
+            model: model.as_deref(),
+        };
+        let result = store.commit(&changes);
+        if result.is_err() {
+            w.failed = true;
+        }
+        result
+    }
+
+    /// Compacts the store: afterwards no byte of an erased record remains in
+    /// the file (it is rewritten with the live data only). Does nothing for a
+    /// graph in memory.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] or [`ErrorKind::Store`] when the file cannot be rewritten.
+    pub fn compact(&self) -> Result<(), Error> {
+        let mut w = self.lock_writer();
+        w.check()?;
+        match w.store.as_mut() {
+            Some(store) => store.compact(),
+            None => Ok(()),
+        }
+    }
+
+    fn lock_writer(&self) -> std::sync::MutexGuard<'_, Writer> {
+        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn read(&self) -> RwLockReadGuard<'_, State> {
@@ -194,7 +367,7 @@ impl IdentityGraph {
     /// Calls `subscriber` with every event of every later change, in order,
     /// after the change is visible to readers. Replaces any earlier subscriber.
     pub fn set_subscriber(&self, subscriber: impl Fn(&Event) + Send + Sync + 'static) {
-        *self.writer.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(subscriber));
+        self.lock_writer().subscriber = Some(Box::new(subscriber));
     }
 
     fn needs_rebuild(state: &State, adding: usize) -> bool {
@@ -235,13 +408,17 @@ impl IdentityGraph {
         I: IntoIterator<Item = Record>,
     {
         let records: Vec<Record> = records.into_iter().collect();
-        let subscriber = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut w = self.lock_writer();
+        w.check()?;
         let rebuild = Self::needs_rebuild(&self.read(), records.len());
+        let ids: Vec<Box<str>> = records.iter().map(|r| r.id().into()).collect();
         let (mut outcomes, events) = if rebuild {
-            let ids: Vec<Box<str>> = records.iter().map(|r| r.id().into()).collect();
-            let (next, slots, events) = self.read().rebuilt(records);
+            let (next, slots, events) = self
+                .read()
+                .rebuilt(records.into_iter().map(|r| (r, None)).collect());
             let outcomes = ids
-                .into_iter()
+                .iter()
+                .cloned()
                 .zip(slots)
                 .map(|(id, s)| Outcome {
                     record_id: id,
@@ -286,9 +463,11 @@ impl IdentityGraph {
             }
             (outcomes, events)
         };
-        if let Some(f) = subscriber.as_ref() {
-            events.iter().for_each(f);
-        }
+        let mut unique: Vec<&str> = ids.iter().map(|s| &**s).collect();
+        unique.sort_unstable();
+        unique.dedup();
+        self.persist(&mut w, &unique, &[], rebuild)?;
+        w.publish(&events);
         if let Some(last) = outcomes.last_mut() {
             last.events = events;
         }
@@ -303,14 +482,14 @@ impl IdentityGraph {
     /// # Errors
     /// [`ErrorKind::UnknownRecord`] when no record has this id.
     pub fn remove(&self, record_id: &str) -> Result<Removal, Error> {
-        let subscriber = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut w = self.lock_writer();
+        w.check()?;
         let (customer, events) = self
             .write()
             .remove_one(record_id)
             .ok_or_else(|| Error::new(ErrorKind::UnknownRecord, "record id not in the graph"))?;
-        if let Some(f) = subscriber.as_ref() {
-            events.iter().for_each(f);
-        }
+        self.persist(&mut w, &[], &[record_id], false)?;
+        w.publish(&events);
         Ok(Removal {
             record_id: record_id.into(),
             customer,
@@ -340,13 +519,44 @@ impl IdentityGraph {
     /// # Errors
     /// None today; the `Result` leaves room for stores that can fail.
     pub fn reestimate(&self) -> Result<Vec<Event>, Error> {
-        let subscriber = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut w = self.lock_writer();
+        w.check()?;
         let (next, _, events) = self.read().rebuilt(Vec::new());
         *self.write() = next;
-        if let Some(f) = subscriber.as_ref() {
-            events.iter().for_each(f);
-        }
+        self.persist(&mut w, &[], &[], true)?;
+        w.publish(&events);
         Ok(events)
+    }
+
+    /// Fills an empty graph from an export: records with the customer ids they
+    /// had, which they keep (two records exported under one id and still one
+    /// customer keep it; if the estimates now join or part them, the anchor
+    /// rule decides as for any change). Statistics are estimated from the
+    /// records. One atomic write on a graph on disk.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidCommand`] when the graph already holds records.
+    pub fn restore<I>(&self, records: I) -> Result<(), Error>
+    where
+        I: IntoIterator<Item = (Record, CustomerId)>,
+    {
+        let mut w = self.lock_writer();
+        w.check()?;
+        if self.read().live_count != 0 {
+            return Err(Error::new(
+                ErrorKind::InvalidCommand,
+                "restore needs an empty graph",
+            ));
+        }
+        let records: Vec<(Record, Option<CustomerId>)> =
+            records.into_iter().map(|(r, c)| (r, Some(c))).collect();
+        let mut ids: Vec<Box<str>> = records.iter().map(|(r, _)| r.id().into()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let (next, _, _) = self.read().rebuilt(records);
+        *self.write() = next;
+        let ids: Vec<&str> = ids.iter().map(|s| &**s).collect();
+        self.persist(&mut w, &ids, &[], true)
     }
 
     /// The customer a record belongs to, `None` for an unknown id.

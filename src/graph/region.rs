@@ -326,6 +326,7 @@ impl State {
         strong.sort_unstable();
         strong.dedup();
         self.customer[x as usize] = c;
+        self.changed.push(x);
         if let Some(m) = self.members.get_mut(&c) {
             m.push(x);
         }

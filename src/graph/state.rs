@@ -20,7 +20,7 @@ use crate::graph::ids;
 use crate::graph::index::KeyIndex;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
-use crate::normalize::{FieldKind, LoyaltyScheme, Normalizer};
+use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, Normalizer};
 use crate::prepare::{prepare, Prepared};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
@@ -32,10 +32,84 @@ use crate::Config;
 #[derive(Debug)]
 pub(crate) struct Model {
     pub(crate) normalizer: Normalizer,
+    /// What the normalizer was estimated with: fallback phone regions, most
+    /// common first, and the loyalty scheme.
+    regions: Vec<String>,
+    scheme: LoyaltyScheme,
     pub(crate) weights: Weights,
     pub(crate) threshold: f64,
     /// Records the estimates were made from.
     pub(crate) records: usize,
+}
+
+/// Version of [`Model::encode`]'s layout.
+const MODEL_FORMAT: u64 = 1;
+
+impl Model {
+    /// The stored form: estimates a reopened graph must use as they were.
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        use crate::compare::score::codec::{put_str, put_u64};
+        let mut out = Vec::new();
+        put_u64(&mut out, MODEL_FORMAT);
+        put_u64(&mut out, self.records as u64);
+        put_u64(&mut out, self.regions.len() as u64);
+        for r in &self.regions {
+            put_str(&mut out, r);
+        }
+        put_str(&mut out, self.scheme.get_prefix().unwrap_or(""));
+        put_u64(&mut out, self.scheme.get_digits().map_or(0, u64::from));
+        let luhn = self.scheme.get_check_digit() == CheckDigit::Luhn;
+        put_u64(&mut out, u64::from(luhn));
+        self.weights.encode(&mut out);
+        out
+    }
+
+    /// Reads [`Model::encode`]'s form; `None` when the bytes are not one.
+    pub(crate) fn decode(bytes: &[u8], config: &Config) -> Option<Model> {
+        let mut r = crate::compare::score::codec::Reader(bytes);
+        if r.u64()? != MODEL_FORMAT {
+            return None;
+        }
+        let records = usize::try_from(r.u64()?).ok()?;
+        let n = r.count(8)?;
+        let mut regions = Vec::with_capacity(n);
+        for _ in 0..n {
+            regions.push(r.str()?.to_string());
+        }
+        let mut scheme = LoyaltyScheme::new();
+        let prefix = r.str()?;
+        if !prefix.is_empty() {
+            scheme = scheme.prefix(prefix);
+        }
+        let digits = r.u64()?;
+        if digits > 0 {
+            scheme = scheme.digits(u8::try_from(digits).ok()?);
+        }
+        if r.u64()? == 1 {
+            scheme = scheme.check_digit(CheckDigit::Luhn);
+        }
+        let weights = Weights::decode(&mut r)?;
+        if !r.is_empty() {
+            return None;
+        }
+        Some(Model {
+            normalizer: normalizer(config, &regions, &scheme),
+            regions,
+            scheme,
+            weights,
+            threshold: cluster::threshold_bits(config),
+            records,
+        })
+    }
+}
+
+fn normalizer(config: &Config, regions: &[String], scheme: &LoyaltyScheme) -> Normalizer {
+    let mut n = Normalizer::new().placeholders(config.placeholders.clone());
+    if let Some(r) = &config.default_region {
+        n = n.default_region(r);
+    }
+    n.fallback_regions(regions.iter().cloned())
+        .loyalty_scheme(scheme.clone())
 }
 
 /// Counts of the raw values the normalizer estimates its defaults from.
@@ -75,10 +149,10 @@ impl InputStats {
         }
     }
 
-    /// The normalizer the data suggests: the countries records declare, most
-    /// common first, unless the configuration names one; the loyalty scheme
-    /// the numbers show, unless configured.
-    fn normalizer(&self, config: &Config) -> Normalizer {
+    /// What the normalizer takes from the data: the countries records
+    /// declare, most common first, unless the configuration names one; the
+    /// loyalty scheme the numbers show, unless configured.
+    fn estimate(&self, config: &Config) -> (Vec<String>, LoyaltyScheme) {
         let mut by_count: Vec<(i64, &[u8; 2])> =
             self.countries.iter().map(|(c, n)| (*n, c)).collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -87,12 +161,9 @@ impl InputStats {
             .filter_map(|(_, c)| std::str::from_utf8(c).ok().map(str::to_string))
             .take(8)
             .collect();
-        let mut n = Normalizer::new().placeholders(config.placeholders.clone());
         if let Some(r) = &config.default_region {
             regions.retain(|x| x != r);
-            n = n.default_region(r);
         }
-        n = n.fallback_regions(regions);
         let scheme = match &config.loyalty {
             Some(s) => s.clone(),
             None => LoyaltyScheme::infer(
@@ -101,7 +172,7 @@ impl InputStats {
                     .flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
             ),
         };
-        n.loyalty_scheme(scheme)
+        (regions, scheme)
     }
 }
 
@@ -154,6 +225,10 @@ pub(crate) struct State {
     /// `region`): nothing outside links to them or was refused by them, and
     /// their records hold no conflicting evidence at all.
     pub(crate) clean: FxSet<CustomerId>,
+    /// Since the store last took them: slots whose customer was set, and
+    /// redirects made by merges (what a durable graph must write).
+    pub(crate) changed: Vec<u32>,
+    pub(crate) new_redirects: Vec<(CustomerId, CustomerId)>,
 }
 
 /// Customers larger than this are never marked clean: the pairwise check
@@ -189,6 +264,8 @@ impl State {
             candidate_pairs: 0,
             oversized_keys: 0,
             clean: util::set(),
+            changed: Vec::new(),
+            new_redirects: Vec::new(),
         }
     }
 
@@ -212,7 +289,12 @@ impl State {
     /// Re-estimates everything from the stored records plus `incoming`, and
     /// resolves them all: the batch resolver. Returns the new state, the slot
     /// of each incoming record (input order) and the events.
-    pub(crate) fn rebuilt(&self, incoming: Vec<Record>) -> (State, Vec<u32>, Vec<Event>) {
+    /// An incoming record may carry the customer it belonged to elsewhere (an
+    /// import), which it keeps by the anchor rule.
+    pub(crate) fn rebuilt(
+        &self,
+        incoming: Vec<(Record, Option<CustomerId>)>,
+    ) -> (State, Vec<u32>, Vec<Event>) {
         let mut timer = util::PhaseTimer::new();
         let mut stats = self.stats.clone();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.live_count + incoming.len());
@@ -221,13 +303,12 @@ impl State {
                 entries.push((p.id.clone(), self.raw[s].clone(), Some(self.customer[s])));
             }
         }
-        let existing = entries.len();
         let mut incoming_ids: Vec<Box<str>> = Vec::with_capacity(incoming.len());
-        for r in incoming {
+        for (r, prev) in incoming {
             stats.add(&r, 1);
             let id: Box<str> = r.id().into();
             incoming_ids.push(id.clone());
-            entries.push((id, encode(&r), None));
+            entries.push((id, encode(&r), prev));
         }
         timer.lap("store records");
         // Sorted by id; among equal ids the latest version wins and inherits the
@@ -244,10 +325,7 @@ impl State {
                     stats.add(&r, -1);
                 }
             }
-            let prev = run
-                .iter()
-                .find(|&&i| (i as usize) < existing)
-                .and_then(|&i| entries[i as usize].2);
+            let prev = run.iter().find_map(|&i| entries[i as usize].2);
             keep.push(last);
             prev_of.push(prev);
         }
@@ -277,7 +355,8 @@ impl State {
             .collect();
         drop(last_slot);
         drop(slots_of_entry);
-        let normalizer = stats.normalizer(&self.config);
+        let (regions, scheme) = stats.estimate(&self.config);
+        let normalizer = normalizer(&self.config, &regions, &scheme);
         timer.lap("estimate normalizer");
         let prepared: Vec<Prepared> = ids_sorted
             .par_iter()
@@ -297,6 +376,8 @@ impl State {
             stats,
             model: Some(Model {
                 normalizer,
+                regions,
+                scheme,
                 weights,
                 threshold: cluster::threshold_bits(&self.config),
                 records: n,
@@ -309,7 +390,11 @@ impl State {
             prepared,
             raw,
             redirects: self.redirects.clone(),
-            next_customer: self.next_customer,
+            next_customer: prev_of
+                .iter()
+                .flatten()
+                .map(|c| c.as_u64() + 1)
+                .fold(self.next_customer, u64::max),
             ..State::new(self.config.clone())
         };
         // The customers before, with their records' new slots.
@@ -325,6 +410,74 @@ impl State {
         });
         timer.lap("customer ids");
         (st, incoming_slots, events)
+    }
+
+    /// A graph as a store holds it: the records, each record's customer, the
+    /// redirects, the id counter and the estimates. The records are resolved
+    /// again with those estimates (which gives the stored partition) to
+    /// restore links, refusals and generic values; the stored customers keep
+    /// their ids by the anchor rule.
+    pub(crate) fn restored(
+        config: Config,
+        records: Vec<(Box<str>, Box<[u8]>)>,
+        assignments: &[(Box<str>, u64)],
+        redirects: &[(u64, u64)],
+        next_customer: u64,
+        model: Model,
+    ) -> State {
+        let mut stats = InputStats::default();
+        let mut prepared = Vec::with_capacity(records.len());
+        let mut raw = Vec::with_capacity(records.len());
+        for (id, bytes) in records {
+            let p = match decode(&id, &bytes) {
+                Some(r) => {
+                    stats.add(&r, 1);
+                    prepare(&r, &model.normalizer)
+                }
+                None => Prepared::unreadable(&id),
+            };
+            prepared.push(p);
+            raw.push(bytes);
+        }
+        let n = prepared.len();
+        let res = cluster::resolve_part(&prepared, &config, &model.weights, &cluster::Scope::default());
+        let assigned: FxMap<&str, CustomerId> = assignments
+            .iter()
+            .map(|(id, c)| (&**id, CustomerId::from_raw(*c)))
+            .collect();
+        let prev: Vec<Option<CustomerId>> = prepared
+            .iter()
+            .map(|p| assigned.get(&*p.id).copied())
+            .collect();
+        drop(assigned);
+        let mut old: BTreeMap<CustomerId, Vec<u32>> = BTreeMap::new();
+        for (slot, c) in prev.iter().enumerate() {
+            if let Some(c) = c {
+                old.entry(*c).or_default().push(slot as u32);
+            }
+        }
+        let old: Vec<(CustomerId, Vec<u32>)> = old.into_iter().collect();
+        let mut st = State {
+            stats,
+            model: Some(model),
+            customer: vec![NO_CUSTOMER; n],
+            live: vec![true; n],
+            base_len: n,
+            live_count: n,
+            prepared,
+            raw,
+            redirects: redirects
+                .iter()
+                .map(|&(a, b)| (CustomerId::from_raw(a), CustomerId::from_raw(b)))
+                .collect(),
+            next_customer: next_customer.max(1),
+            ..State::new(config)
+        };
+        let slots: Vec<u32> = (0..n as u32).collect();
+        st.install(res, &slots, &old, &|s| prev[s as usize]);
+        st.changed.clear();
+        st.new_redirects.clear();
+        st
     }
 
     /// Installs a resolution of the records in `slots` (its index `i` is slot
@@ -382,7 +535,9 @@ impl State {
         }
         for (from, into) in assignment.redirects {
             self.redirects.insert(from, into);
+            self.new_redirects.push((from, into));
         }
+        self.changed.extend_from_slice(slots);
         for l in res.links {
             self.links
                 .entry(at(l.a))
