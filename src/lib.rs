@@ -104,8 +104,8 @@ pub use id::CustomerId;
 pub use jsonl::{read_jsonl, JsonlReader, MAX_LINE_LEN};
 pub use prepare::Rejection;
 pub use record::{Record, MAX_ID_LEN, MAX_VALUES_PER_FIELD};
-pub use store::Durability;
 pub use reject::RejectReason;
+pub use store::Durability;
 
 // The README's examples are compiled and run as doctests so they cannot rot.
 #[cfg(doctest)]

@@ -6,6 +6,7 @@
 mod accuracy;
 mod api;
 mod cli;
+mod durable;
 mod fuzz_regressions;
 mod properties;
 mod realtime;

@@ -40,6 +40,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let graph = IdentityGraph::open(&args.db, Config::new())?;
     let n = records.len();
     graph.restore(records)?;
-    eprintln!("imported {n} records, {} customers", graph.stats().customers);
+    eprintln!(
+        "imported {n} records, {} customers",
+        graph.stats().customers
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -89,7 +89,10 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
                 records.push(record);
             }
             let outcomes = graph.upsert_batch(records).map_err(|e| e.to_string())?;
-            let events = outcomes.last().map(|o| events(o.events())).unwrap_or_default();
+            let events = outcomes
+                .last()
+                .map(|o| events(o.events()))
+                .unwrap_or_default();
             Ok(json!({"ok": true, "count": outcomes.len(), "events": events}))
         }
         Some("remove") => {
@@ -107,9 +110,9 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
             let e = graph.explain(a, b).map_err(|e| e.to_string())?;
             Ok(json!({"ok": true, "explanation": e.to_string()}))
         }
-        Some(_) => Err(
-            "unknown op (expected upsert, upsert_batch, remove, get or explain)".to_string(),
-        ),
+        Some(_) => {
+            Err("unknown op (expected upsert, upsert_batch, remove, get or explain)".to_string())
+        }
         None => Err("missing string field \"op\"".to_string()),
     }
 }
@@ -132,11 +135,14 @@ fn upserted(o: &Outcome) -> Value {
 /// Events as JSON objects with a `type`. A generic value is reported by kind
 /// and counts, not by value.
 pub(crate) fn events(events: &[Event]) -> Vec<Value> {
-    let ids = |v: &[idgraph::CustomerId]| -> Vec<String> { v.iter().map(|c| c.to_string()).collect() };
+    let ids =
+        |v: &[idgraph::CustomerId]| -> Vec<String> { v.iter().map(|c| c.to_string()).collect() };
     events
         .iter()
         .map(|e| match e {
-            Event::Created { customer } => json!({"type": "created", "customer_id": customer.to_string()}),
+            Event::Created { customer } => {
+                json!({"type": "created", "customer_id": customer.to_string()})
+            }
             Event::Merged { into, from } => {
                 json!({"type": "merged", "into": into.to_string(), "from": ids(from)})
             }
@@ -146,7 +152,9 @@ pub(crate) fn events(events: &[Event]) -> Vec<Value> {
             Event::RecordMoved { record, from, to } => json!({
                 "type": "record_moved", "id": record, "from": from.to_string(), "to": to.to_string()
             }),
-            Event::Erased { customer } => json!({"type": "erased", "customer_id": customer.to_string()}),
+            Event::Erased { customer } => {
+                json!({"type": "erased", "customer_id": customer.to_string()})
+            }
             Event::BecameGeneric(g) => json!({
                 "type": "became_generic", "kind": g.kind().to_string(),
                 "records": g.records(), "people": g.people()

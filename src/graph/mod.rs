@@ -20,8 +20,8 @@ use crate::explain::Explanation;
 use crate::id::CustomerId;
 use crate::prepare::Rejection;
 use crate::record::Record;
-use crate::Config;
 use crate::store::{ChangeSet, Store};
+use crate::Config;
 use state::State;
 
 /// The result of one record's upsert: its customer, the values refused, and
@@ -310,7 +310,12 @@ impl IdentityGraph {
         let assignments: Vec<(&str, u64)> = changed
             .iter()
             .filter(|&&s| st.live.get(s as usize).copied().unwrap_or(false))
-            .map(|&s| (&*st.prepared[s as usize].id, st.customer[s as usize].as_u64()))
+            .map(|&s| {
+                (
+                    &*st.prepared[s as usize].id,
+                    st.customer[s as usize].as_u64(),
+                )
+            })
             .collect();
         let changes = ChangeSet {
             upserts,

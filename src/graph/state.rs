@@ -440,7 +440,12 @@ impl State {
             raw.push(bytes);
         }
         let n = prepared.len();
-        let res = cluster::resolve_part(&prepared, &config, &model.weights, &cluster::Scope::default());
+        let res = cluster::resolve_part(
+            &prepared,
+            &config,
+            &model.weights,
+            &cluster::Scope::default(),
+        );
         let assigned: FxMap<&str, CustomerId> = assignments
             .iter()
             .map(|(id, c)| (&**id, CustomerId::from_raw(*c)))
