@@ -6,6 +6,7 @@ pub(crate) mod guard;
 mod ids;
 mod index;
 mod region;
+mod slot_lists;
 mod state;
 pub(crate) mod union_find;
 
@@ -412,21 +413,28 @@ impl IdentityGraph {
     where
         I: IntoIterator<Item = Record>,
     {
-        let records: Vec<Record> = records.into_iter().collect();
         let mut w = self.lock_writer();
         w.check()?;
-        let rebuild = Self::needs_rebuild(&self.read(), records.len());
-        let ids: Vec<Box<str>> = records.iter().map(|r| r.id().into()).collect();
+        // A graph without estimates is built in one go, streaming the input;
+        // otherwise the batch size decides whether it is time to re-estimate.
+        let mut records = records.into_iter();
+        let mut held: Vec<Record> = Vec::new();
+        let rebuild = self.read().model.is_none() || {
+            held.extend(records.by_ref());
+            Self::needs_rebuild(&self.read(), held.len())
+        };
         let (mut outcomes, events) = if rebuild {
             let (next, slots, events) = self
                 .read()
-                .rebuilt(records.into_iter().map(|r| (r, None)).collect());
-            let outcomes = ids
-                .iter()
-                .cloned()
-                .zip(slots)
-                .map(|(id, s)| Outcome {
-                    record_id: id,
+                .rebuilt(held.into_iter().chain(records).map(|r| (r, None)));
+            let outcomes = slots
+                .into_iter()
+                .map(|s| Outcome {
+                    record_id: next
+                        .prepared
+                        .get(s as usize)
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default(),
                     customer: next
                         .customer
                         .get(s as usize)
@@ -443,9 +451,9 @@ impl IdentityGraph {
             *self.write() = next;
             (outcomes, events)
         } else {
-            let mut outcomes = Vec::with_capacity(records.len());
+            let mut outcomes = Vec::with_capacity(held.len());
             let mut events = Vec::new();
-            for r in &records {
+            for r in &held {
                 let mut st = self.write();
                 let (slot, ev) = st.upsert_one(r);
                 events.extend(ev);
@@ -468,10 +476,14 @@ impl IdentityGraph {
             }
             (outcomes, events)
         };
-        let mut unique: Vec<&str> = ids.iter().map(|s| &**s).collect();
-        unique.sort_unstable();
-        unique.dedup();
-        self.persist(&mut w, &unique, &[], rebuild)?;
+        if w.store.is_some() {
+            let mut unique: Vec<&str> = outcomes.iter().map(Outcome::record_id).collect();
+            unique.sort_unstable();
+            unique.dedup();
+            self.persist(&mut w, &unique, &[], rebuild)?;
+        } else {
+            self.persist(&mut w, &[], &[], rebuild)?;
+        }
         w.publish(&events);
         if let Some(last) = outcomes.last_mut() {
             last.events = events;

@@ -330,10 +330,10 @@ impl State {
         if let Some(m) = self.members.get_mut(&c) {
             m.push(x);
         }
-        self.links.entry(x).or_default().push((to, via));
+        self.links.push(x, (to, via));
         for y in strong {
-            self.strong.entry(x).or_default().push(y);
-            self.strong.entry(y).or_default().push(x);
+            self.strong.push(x, y);
+            self.strong.push(y, x);
         }
         for v in stable {
             if let Some(g) = self.generic.get_mut(&v) {
@@ -385,7 +385,7 @@ impl State {
                     push(h, &mut seen, &mut queue);
                 }
             }
-            for &p in self.strong.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+            for &p in self.strong.get(t) {
                 push(p, &mut seen, &mut queue);
             }
             if Some(t) == new {
@@ -463,11 +463,9 @@ impl State {
         let mut in_region: FxSet<u32> = region.iter().copied().collect();
         in_region.extend(old);
         for &s in &in_region {
-            self.links.remove(&s);
-            if let Some(f) = self.refusals.remove(&s) {
-                self.refusal_count -= f.len();
-            }
-            self.strong.remove(&s);
+            self.links.clear(s);
+            self.refusal_count -= self.refusals.clear(s);
+            self.strong.clear(s);
         }
         for v in &decided {
             self.stable.remove(v);
@@ -519,7 +517,7 @@ impl State {
             .map(|g| (g.kind(), Box::from(g.value())))
             .collect();
         let (candidate_pairs, oversized) = (self.candidate_pairs, self.oversized_keys);
-        let mut events = self.install(res, region, &old_customers, &prev_fn);
+        let mut events = self.install(res, region, &old_customers, &prev_fn, false);
         (self.candidate_pairs, self.oversized_keys) = (candidate_pairs, oversized);
         for v in decided.iter().filter(|v| !found.contains(*v)) {
             self.generic.remove(v);

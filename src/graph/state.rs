@@ -18,6 +18,7 @@ use crate::explain::{ApartReason, Explanation, FieldEvidence, LinkBasis, LinkSte
 use crate::graph::cluster::{self, Resolution, Via};
 use crate::graph::ids;
 use crate::graph::index::KeyIndex;
+use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
 use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, Normalizer};
@@ -206,12 +207,12 @@ pub(crate) struct State {
     /// Each customer's slots.
     pub(crate) members: FxMap<CustomerId, Vec<u32>>,
     /// Links that joined records, kept at the first record of each.
-    pub(crate) links: FxMap<u32, Vec<(u32, Via)>>,
-    pub(crate) refusals: FxMap<u32, Vec<(u32, Via, Guard)>>,
+    pub(crate) links: SlotLists<(u32, Via)>,
+    pub(crate) refusals: SlotLists<(u32, Via, Guard)>,
     pub(crate) refusal_count: usize,
     /// Pairs whose evidence reached the threshold before generic values were
     /// discounted, both ways (see `cluster::Resolution::strong`).
-    pub(crate) strong: FxMap<u32, Vec<u32>>,
+    pub(crate) strong: SlotLists<u32>,
     pub(crate) generic: BTreeMap<(FieldKind, Box<str>), GenericValue>,
     /// Generic values decided by their holders' signatures alone, with the
     /// record ids that decided it.
@@ -252,10 +253,10 @@ impl State {
             late: util::map(),
             live_count: 0,
             members: util::map(),
-            links: util::map(),
-            refusals: util::map(),
+            links: SlotLists::default(),
+            refusals: SlotLists::default(),
             refusal_count: 0,
-            strong: util::map(),
+            strong: SlotLists::default(),
             generic: BTreeMap::new(),
             stable: util::map(),
             redirects: util::map(),
@@ -293,22 +294,22 @@ impl State {
     /// import), which it keeps by the anchor rule.
     pub(crate) fn rebuilt(
         &self,
-        incoming: Vec<(Record, Option<CustomerId>)>,
+        incoming: impl IntoIterator<Item = (Record, Option<CustomerId>)>,
     ) -> (State, Vec<u32>, Vec<Event>) {
         let mut timer = util::PhaseTimer::new();
         let mut stats = self.stats.clone();
-        let mut entries: Vec<Entry> = Vec::with_capacity(self.live_count + incoming.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.live_count);
         for (s, p) in self.prepared.iter().enumerate() {
             if self.live[s] {
                 entries.push((p.id.clone(), self.raw[s].clone(), Some(self.customer[s])));
             }
         }
-        let mut incoming_ids: Vec<Box<str>> = Vec::with_capacity(incoming.len());
+        // Records are taken one at a time and stored compactly at once, so a
+        // caller can stream a large input without holding it all parsed.
+        let existing = entries.len();
         for (r, prev) in incoming {
             stats.add(&r, 1);
-            let id: Box<str> = r.id().into();
-            incoming_ids.push(id.clone());
-            entries.push((id, encode(&r), prev));
+            entries.push((r.id().into(), encode(&r), prev));
         }
         timer.lap("store records");
         // Sorted by id; among equal ids the latest version wins and inherits the
@@ -317,7 +318,12 @@ impl State {
         order.par_sort_by(|&a, &b| entries[a as usize].0.cmp(&entries[b as usize].0));
         let mut keep: Vec<u32> = Vec::with_capacity(order.len());
         let mut prev_of: Vec<Option<CustomerId>> = Vec::with_capacity(order.len());
+        // The slot each entry ends in (a duplicate id: its last version's).
+        let mut slot_of_entry = vec![u32::MAX; entries.len()];
         for run in order.chunk_by(|&a, &b| entries[a as usize].0 == entries[b as usize].0) {
+            for &e in run {
+                slot_of_entry[e as usize] = keep.len() as u32;
+            }
             let last = run[run.len() - 1];
             for &older in &run[..run.len() - 1] {
                 let (id, raw, _) = &entries[older as usize];
@@ -330,10 +336,8 @@ impl State {
             prev_of.push(prev);
         }
         drop(order);
-        let mut slots_of_entry = vec![u32::MAX; entries.len()];
-        for (slot, &e) in keep.iter().enumerate() {
-            slots_of_entry[e as usize] = slot as u32;
-        }
+        let incoming_slots = slot_of_entry.split_off(existing);
+        drop(slot_of_entry);
         let mut taken: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
         let mut raw: Vec<Box<[u8]>> = Vec::with_capacity(keep.len());
         let mut ids_sorted: Vec<Box<str>> = Vec::with_capacity(keep.len());
@@ -344,17 +348,6 @@ impl State {
             }
         }
         drop(taken);
-        // Where each incoming record ended up (a duplicate id: its last version).
-        let mut last_slot: FxMap<&str, u32> = util::map();
-        for (slot, id) in ids_sorted.iter().enumerate() {
-            last_slot.insert(id, slot as u32);
-        }
-        let incoming_slots: Vec<u32> = incoming_ids
-            .iter()
-            .map(|id| last_slot.get(&**id).copied().unwrap_or(u32::MAX))
-            .collect();
-        drop(last_slot);
-        drop(slots_of_entry);
         let (regions, scheme) = stats.estimate(&self.config);
         let normalizer = normalizer(&self.config, &regions, &scheme);
         timer.lap("estimate normalizer");
@@ -405,9 +398,13 @@ impl State {
             }
         }
         let old: Vec<(CustomerId, Vec<u32>)> = old.into_iter().collect();
-        let events = st.install(resolution, &(0..n as u32).collect::<Vec<_>>(), &old, &|s| {
-            prev_of[s as usize]
-        });
+        let events = st.install(
+            resolution,
+            &(0..n as u32).collect::<Vec<_>>(),
+            &old,
+            &|s| prev_of[s as usize],
+            true,
+        );
         timer.lap("customer ids");
         (st, incoming_slots, events)
     }
@@ -479,7 +476,7 @@ impl State {
             ..State::new(config)
         };
         let slots: Vec<u32> = (0..n as u32).collect();
-        st.install(res, &slots, &old, &|s| prev[s as usize]);
+        st.install(res, &slots, &old, &|s| prev[s as usize], true);
         st.changed.clear();
         st.new_redirects.clear();
         st
@@ -494,6 +491,7 @@ impl State {
         slots: &[u32],
         old: &[(CustomerId, Vec<u32>)],
         prev: &(dyn Fn(u32) -> Option<CustomerId> + Sync),
+        full: bool,
     ) -> Vec<Event> {
         let at = |i: u32| slots[i as usize];
         // Clusters of slots, by label.
@@ -506,6 +504,7 @@ impl State {
             });
             clusters[c].push(slots[i]);
         }
+        let mut timer = util::PhaseTimer::new();
         let mut next = self.next_customer;
         let assignment = {
             let prepared = &self.prepared;
@@ -522,7 +521,9 @@ impl State {
             )
         };
         self.next_customer = next;
+        timer.lap("assign ids");
         let clean = self.clean_clusters(&res, slots, &clusters, &by_root);
+        timer.lap("clean customers");
         drop(by_root);
         for (o, _) in old {
             self.members.remove(o);
@@ -543,23 +544,33 @@ impl State {
             self.new_redirects.push((from, into));
         }
         self.changed.extend_from_slice(slots);
-        for l in res.links {
-            self.links
-                .entry(at(l.a))
-                .or_default()
-                .push((at(l.b), l.via));
-        }
         self.refusal_count += res.refusals.len();
-        for f in res.refusals {
-            self.refusals
-                .entry(at(f.a))
-                .or_default()
-                .push((at(f.b), f.via, f.guard));
+        let links = res.links.into_iter().map(|l| (at(l.a), (at(l.b), l.via)));
+        let refusals = res
+            .refusals
+            .into_iter()
+            .map(|f| (at(f.a), (at(f.b), f.via, f.guard)));
+        let strong = res
+            .strong
+            .into_iter()
+            .flat_map(|(a, b)| [(at(a), at(b)), (at(b), at(a))]);
+        if full {
+            // A rebuild writes every list at once, compactly.
+            self.links = SlotLists::from_pairs(links.collect());
+            self.refusals = SlotLists::from_pairs(refusals.collect());
+            self.strong = SlotLists::from_pairs(strong.collect());
+        } else {
+            for (s, l) in links {
+                self.links.push(s, l);
+            }
+            for (s, f) in refusals {
+                self.refusals.push(s, f);
+            }
+            for (s, t) in strong {
+                self.strong.push(s, t);
+            }
         }
-        for (a, b) in res.strong {
-            self.strong.entry(at(a)).or_default().push(at(b));
-            self.strong.entry(at(b)).or_default().push(at(a));
-        }
+        timer.lap("links");
         let mut events = assignment.events;
         for g in res.generic {
             let key = (g.kind(), Box::from(g.value()));
@@ -730,8 +741,7 @@ impl State {
         let refused = [(ca, cb), (cb, ca)].into_iter().find_map(|(x, y)| {
             self.members.get(&x)?.iter().find_map(|s| {
                 self.refusals
-                    .get(s)?
-                    .iter()
+                    .get(*s)
                     .find_map(|(t, _, guard)| (self.customer[*t as usize] == y).then_some(*guard))
             })
         });
@@ -766,7 +776,7 @@ impl State {
         }
         let mut adj: FxMap<u32, Vec<(u32, &Via)>> = util::map();
         for s in self.members.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
-            for (t, via) in self.links.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+            for (t, via) in self.links.get(*s) {
                 adj.entry(*s).or_default().push((*t, via));
                 adj.entry(*t).or_default().push((*s, via));
             }

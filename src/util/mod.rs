@@ -47,8 +47,18 @@ impl PhaseTimer {
                         .and_then(|p| p.parse::<u64>().ok())
                 })
                 .map_or(0, |pages| pages * 4096 / (1 << 20));
+            // Peak resident set so far, in MiB.
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmHWM:"))
+                        .and_then(|l| l.split_whitespace().nth(1))
+                        .and_then(|k| k.parse::<u64>().ok())
+                })
+                .map_or(0, |kb| kb / 1024);
             eprintln!(
-                "  {phase:<24} {:8.3} s  rss {rss} MiB",
+                "  {phase:<24} {:8.3} s  rss {rss} MiB  peak {peak} MiB",
                 (now - self.last).as_secs_f64()
             );
             self.last = now;
