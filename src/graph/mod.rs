@@ -351,6 +351,21 @@ impl IdentityGraph {
         }
     }
 
+    /// Makes every write so far durable (fsync), for a graph on disk opened
+    /// with [`Durability::Eventual`](crate::Durability::Eventual); with
+    /// `Immediate` they already are. Does nothing for a graph in memory.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] or [`ErrorKind::Store`] when the disk write fails.
+    pub fn flush(&self) -> Result<(), Error> {
+        let mut w = self.lock_writer();
+        w.check()?;
+        match w.store.as_mut() {
+            Some(store) => store.flush(),
+            None => Ok(()),
+        }
+    }
+
     fn lock_writer(&self) -> std::sync::MutexGuard<'_, Writer> {
         self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }

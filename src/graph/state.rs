@@ -315,7 +315,16 @@ impl State {
         // Sorted by id; among equal ids the latest version wins and inherits the
         // customer of the stored one.
         let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        order.par_sort_by(|&a, &b| entries[a as usize].0.cmp(&entries[b as usize].0));
+        let by_id = |&a: &u32, &b: &u32| {
+            entries[a as usize]
+                .0
+                .cmp(&entries[b as usize].0)
+                .then(a.cmp(&b))
+        };
+        // Exports and generated files often come sorted by id already.
+        if !order.is_sorted_by(|a, b| by_id(a, b).is_le()) {
+            order.par_sort_unstable_by(by_id);
+        }
         let mut keep: Vec<u32> = Vec::with_capacity(order.len());
         let mut prev_of: Vec<Option<CustomerId>> = Vec::with_capacity(order.len());
         // The slot each entry ends in (a duplicate id: its last version's).
@@ -594,7 +603,8 @@ impl State {
 
     /// Which clusters of a resolution are clean: no refusal, strong pair or
     /// shared (not stable generic) value reaches outside them, and no two of
-    /// their records conflict.
+    /// their records conflict (per-kind limits depend on the record that
+    /// joins: they are checked then).
     fn clean_clusters(
         &self,
         res: &Resolution,
@@ -646,15 +656,18 @@ impl State {
                 if open || members.len() > CLEAN_MAX {
                     return false;
                 }
+                if members.len() == 1 {
+                    return true;
+                }
                 let recs: Vec<&Prepared> = members
                     .iter()
                     .map(|&s| &self.prepared[s as usize])
                     .collect();
-                let conflict = recs
+                // Limits are checked when a record joins (see `region`).
+                !recs
                     .iter()
                     .enumerate()
-                    .any(|(i, a)| recs[i + 1..].iter().any(|b| guard::records_conflict(a, b)));
-                !conflict && guard::within_limits(recs.iter().copied(), &self.config)
+                    .any(|(i, a)| recs[i + 1..].iter().any(|b| guard::records_conflict(a, b)))
             })
             .collect()
     }

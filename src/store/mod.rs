@@ -82,11 +82,13 @@ pub enum Durability {
     Immediate,
     /// The commit is visible at once but not fsync'd; the store fsyncs on the
     /// first commit at least one second after the last fsync, on
-    /// [`Store::flush`], on [`Store::compact`] and when the store is dropped.
+    /// [`IdentityGraph::flush`](crate::IdentityGraph::flush), on
+    /// [`IdentityGraph::compact`](crate::IdentityGraph::compact) and when the
+    /// graph is dropped.
     /// A crash of the process or the machine loses the commits since the last
     /// fsync (whole commits, newest first), which is at most about one second
     /// of commits while commits keep coming, but unbounded in time if the
-    /// process then idles: call [`Store::flush`] after a burst.
+    /// process then idles: call [`IdentityGraph::flush`](crate::IdentityGraph::flush) after a burst.
     ///
     /// (redb's own `Durability::Eventual` is not used: on Linux it calls the
     /// same fsync as `Immediate`, so it would promise less for the same cost.
