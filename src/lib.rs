@@ -29,8 +29,12 @@
 //!
 //! - [`Record`]: what one channel saw; built in code or read with [`read_jsonl`].
 //! - [`IdentityGraph`]: holds records and resolves them into customers
-//!   ([`CustomerId`]); [`IdentityGraph::explain`] gives the evidence behind a
-//!   decision as an [`Explanation`].
+//!   ([`CustomerId`]), in batches ([`IdentityGraph::upsert_batch`]) or one
+//!   record at a time in real time ([`IdentityGraph::upsert`],
+//!   [`IdentityGraph::remove`]), reporting each change as [`Event`]s, in
+//!   memory ([`IdentityGraph::new`]) or crash-safe on disk
+//!   ([`IdentityGraph::open`], [`Durability`]); [`IdentityGraph::explain`]
+//!   gives the evidence behind a decision as an [`Explanation`].
 //! - [`Config`]: thresholds and guards; every default is meant to need no tuning.
 //! - [`normalize`]: the per-kind normalizers, usable on their own.
 //! - [`Error`] for calls that fail; [`RejectReason`] for one refused value, which

@@ -143,3 +143,83 @@ fn cli_missing_input_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn cli_serve_answers_each_line_in_order() {
+    let script = [
+        r#"{"op":"upsert","record":{"id":"a","email":"kim.ortiz@gmail.com","name":"Kim Ortiz"}}"#,
+        r#"{"op":"upsert","record":{"id":"b","email":"kim.ortiz@gmail.com","phone":"+1 312 555 0177"}}"#,
+        r#"{"op":"get","id":"b"}"#,
+        "not json at all",
+        r#"{"op":"explain","a":"a","b":"b"}"#,
+        r#"{"op":"remove","id":"a"}"#,
+        r#"{"op":"get","id":"a"}"#,
+        r#"{"op":"upsert","record":{"email":"no-id@gmail.com"}}"#,
+        r#"{"op":"fly"}"#,
+    ]
+    .join("\n");
+    let (out, _, ok) = idgraph(&["serve"], &script);
+    assert!(ok);
+    let answers: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 9, "{out}");
+    assert_eq!(answers[0]["ok"], true);
+    assert_eq!(answers[0]["events"][0]["type"], "created");
+    let c = answers[0]["customer_id"].clone();
+    assert_eq!(answers[1]["customer_id"], c);
+    assert_eq!(answers[2]["customer_id"], c);
+    assert_eq!(answers[3]["ok"], false);
+    assert!(answers[4]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("one customer"));
+    assert_eq!(answers[5]["ok"], true);
+    assert!(answers[6]["customer_id"].is_null());
+    assert_eq!(answers[7]["ok"], false);
+    assert!(!answers[7]["error"].as_str().unwrap().contains("no-id@"));
+    assert_eq!(answers[8]["ok"], false);
+}
+
+#[test]
+fn cli_db_export_and_import_keep_customers() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_db");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (db, copy) = (dir.join("a.idg"), dir.join("b.idg"));
+    let (db, copy) = (db.to_str().unwrap(), copy.to_str().unwrap());
+    let first = [
+        r#"{"id":"a","email":"kim.ortiz@gmail.com"}"#,
+        r#"{"id":"b","email":"kim.ortiz@gmail.com","phone":"+1 312 555 0177"}"#,
+    ]
+    .join("\n");
+    let (_, err, ok) = idgraph(&["resolve", "--db", db, "-"], &first);
+    assert!(ok, "{err}");
+    // A second run adds to the stored graph: "c" joins through b's phone.
+    let second = r#"{"id":"c","phone":"+1 312 555 0177"}"#;
+    let (out, err, ok) = idgraph(&["resolve", "--db", db, "-"], second);
+    assert!(ok, "{err}");
+    assert!(out.contains(r#""id":"c""#));
+    let (export, _, ok) = idgraph(&["export", "--db", db], "");
+    assert!(ok);
+    assert_eq!(export.lines().count(), 3);
+    let ids: std::collections::BTreeSet<&str> = export
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert!(v["customer_id"].is_string());
+            if v["id"] == "a" {
+                "a"
+            } else {
+                "other"
+            }
+        })
+        .collect();
+    assert!(ids.contains("a"));
+    let (_, err, ok) = idgraph(&["import", "--db", copy, "-"], &export);
+    assert!(ok, "{err}");
+    let (again, _, ok) = idgraph(&["export", "--db", copy], "");
+    assert!(ok);
+    assert_eq!(again, export, "an import exports as it was imported");
+}

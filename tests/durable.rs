@@ -247,3 +247,17 @@ fn durable_survives_kill_at_random_moments() {
     assert_eq!(partition(&g), partition(&fresh));
     assert!(acked.len() > 50, "kills came too early to test anything");
 }
+
+#[test]
+fn durable_restore_needs_an_empty_graph() {
+    let g = IdentityGraph::new(config()).unwrap();
+    let c = "c7".parse().unwrap();
+    g.restore(vec![(
+        Record::new("x").unwrap().email("ana.lima@gmail.com"),
+        c,
+    )])
+    .unwrap();
+    assert_eq!(g.customer_of("x"), Some(c));
+    let again = g.restore(vec![(Record::new("y").unwrap(), c)]);
+    assert_eq!(again.unwrap_err().kind(), ErrorKind::InvalidCommand);
+}

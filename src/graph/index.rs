@@ -108,13 +108,21 @@ impl KeyIndex {
         let mut seen: Vec<u32> = Vec::new();
         let extra = self.extra.get(&key).map(Vec::as_slice).unwrap_or(&[]);
         for &s in self.slots[self.range(key)].iter().chain(extra) {
-            if live.get(s as usize).copied().unwrap_or(false) && !seen.contains(&s) {
+            if live.get(s as usize).copied().unwrap_or(false) {
                 seen.push(s);
+                // Duplicates are rare (an erased entry takes its neighbour's
+                // value): only remove them when the count would stop here.
                 if seen.len() > limit {
-                    break;
+                    seen.sort_unstable();
+                    seen.dedup();
+                    if seen.len() > limit {
+                        return seen.len();
+                    }
                 }
             }
         }
+        seen.sort_unstable();
+        seen.dedup();
         seen.len()
     }
 
