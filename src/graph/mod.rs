@@ -19,10 +19,12 @@ use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use crate::error::{Error, ErrorKind};
 use crate::explain::Explanation;
 use crate::id::CustomerId;
-use crate::prepare::Rejection;
+use crate::prepare::{prepare, Prepared, Rejection};
+
 use crate::record::Record;
 use crate::store::{ChangeSet, Store};
 use crate::Config;
+use rayon::prelude::*;
 use state::State;
 
 /// The result of one record's upsert: its customer, the values refused, and
@@ -102,6 +104,9 @@ pub struct Stats {
 }
 
 type Subscriber = Box<dyn Fn(&Event) + Send + Sync>;
+
+/// Records of a batch applied under one hold of the write lock.
+const CHUNK: usize = 1024;
 
 /// An identity graph: holds records, resolves them into customers, and keeps
 /// the customers up to date as records arrive, change and are erased.
@@ -468,7 +473,8 @@ impl IdentityGraph {
         } else {
             let mut outcomes = Vec::with_capacity(held.len());
             let mut events = Vec::new();
-            for r in &held {
+            if let [r] = held.as_slice() {
+                // One record: the real-time path, with its fast path.
                 let mut st = self.write();
                 let (slot, ev) = st.upsert_one(r);
                 events.extend(ev);
@@ -482,6 +488,33 @@ impl IdentityGraph {
                         .unwrap_or_default(),
                     events: Vec::new(),
                 });
+            } else {
+                // Normalized on all cores beside the live graph, then applied
+                // in chunks: each chunk re-resolves the union of its records'
+                // neighbourhoods once, and readers wait for one chunk at most.
+                let prepared: Vec<Prepared> = {
+                    let st = self.read();
+                    match st.model.as_ref() {
+                        Some(m) => held.par_iter().map(|r| prepare(r, &m.normalizer)).collect(),
+                        None => Vec::new(),
+                    }
+                };
+                let mut prepared = prepared.into_iter();
+                for chunk in held.chunks(CHUNK) {
+                    let mut st = self.write();
+                    let mut changes = Vec::with_capacity(chunk.len());
+                    for (r, p) in chunk.iter().zip(prepared.by_ref()) {
+                        outcomes.push(Outcome {
+                            record_id: r.id().into(),
+                            customer: state::NO_CUSTOMER,
+                            rejected: p.rejected.to_vec(),
+                            events: Vec::new(),
+                        });
+                        let (old, slot) = st.push_record(r, p);
+                        changes.push((old, Some(slot)));
+                    }
+                    events.extend(st.change_many(&changes));
+                }
             }
             let st = self.read();
             for o in &mut outcomes {

@@ -25,25 +25,17 @@ use crate::id::CustomerId;
 use crate::normalize::FieldKind;
 use crate::prepare::{prepare, Prepared};
 use crate::record::Record;
-use crate::util::{self, FxSet};
+use crate::util::{self, FxMap, FxSet};
 
 impl State {
     /// Stores `record` (replacing the stored version of its id) and re-resolves
     /// its neighbourhood. Returns its slot and the events. Needs estimates.
     pub(crate) fn upsert_one(&mut self, record: &Record) -> (u32, Vec<Event>) {
-        let old = self.slot(record.id());
         let Some(model) = self.model.as_ref() else {
             return (u32::MAX, Vec::new());
         };
         let prepared = prepare(record, &model.normalizer);
-        let slot = self.prepared.len() as u32;
-        self.prepared.push(prepared);
-        self.raw.push(encode(record));
-        self.customer.push(NO_CUSTOMER);
-        self.live.push(true);
-        self.live_count += 1;
-        self.late.insert(record.id().into(), slot);
-        self.stats.add(record, 1);
+        let (old, slot) = self.push_record(record, prepared);
         let events = self.change(old, Some(slot));
         (slot, events)
     }
@@ -78,6 +70,78 @@ impl State {
 
     fn change_here(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
         self.ensure_index();
+        let (seeds, new_blocking) = self.apply(old, new);
+        if let (None, Some(x), [_]) = (old, new, seeds.as_slice()) {
+            if let Some(events) = self.join_clean(x, &new_blocking) {
+                return events;
+            }
+        }
+        let mut news: FxMap<u32, Vec<u64>> = util::map();
+        if let Some(n) = new {
+            news.insert(n, new_blocking);
+        }
+        let olds: Vec<u32> = old.into_iter().collect();
+        let region = self.closure(&olds, &news, &seeds);
+        let events = self.resolve_region(&[(old, new)], &region);
+        for o in olds {
+            self.empty_slot(o);
+        }
+        events
+    }
+
+    /// Applies several changes (slot `old` replaced by slot `new`, in order)
+    /// and re-resolves the union of their regions once: a customer many of
+    /// the records touch is resolved again once, not once per record.
+    pub(crate) fn change_many(&mut self, changes: &[(Option<u32>, Option<u32>)]) -> Vec<Event> {
+        on_this_thread(|| {
+            let mut timer = util::PhaseTimer::new();
+            self.ensure_index();
+            timer.lap("batch: index");
+            let mut seeds = Vec::new();
+            let mut news: FxMap<u32, Vec<u64>> = util::map();
+            for &(old, new) in changes {
+                let (more, new_blocking) = self.apply(old, new);
+                seeds.extend(more);
+                if let Some(n) = new {
+                    news.insert(n, new_blocking);
+                }
+            }
+            timer.lap("batch: apply");
+            let olds: Vec<u32> = changes.iter().filter_map(|c| c.0).collect();
+            let region = self.closure(&olds, &news, &seeds);
+            timer.lap("batch: closure");
+            let events = self.resolve_region(changes, &region);
+            timer.lap("batch: resolve region");
+            for o in olds {
+                self.empty_slot(o);
+            }
+            events
+        })
+    }
+
+    /// Stores a prepared record in a new slot (not yet resolved); returns the
+    /// slot and the slot of the version it replaces.
+    pub(crate) fn push_record(
+        &mut self,
+        record: &Record,
+        prepared: Prepared,
+    ) -> (Option<u32>, u32) {
+        let old = self.slot(record.id());
+        let slot = self.prepared.len() as u32;
+        self.prepared.push(prepared);
+        self.raw.push(encode(record));
+        self.customer.push(NO_CUSTOMER);
+        self.live.push(true);
+        self.live_count += 1;
+        self.late.insert(record.id().into(), slot);
+        self.stats.add(record, 1);
+        (old, slot)
+    }
+
+    /// The bookkeeping of one change: liveness, statistics, index, groups
+    /// that cross the cap, stable generic values. Returns the records the
+    /// change seeds its region with, and the new record's blocking keys.
+    fn apply(&mut self, old: Option<u32>, new: Option<u32>) -> (Vec<u32>, Vec<u64>) {
         let fuzzy = self.config.fuzzy_identifiers;
         let cap = self.config.block_cap;
         if let Some(o) = old {
@@ -128,27 +192,7 @@ impl State {
             }
         }
         self.recheck_stable_generic(old, new);
-        if let (None, Some(x), [_]) = (old, new, seeds.as_slice()) {
-            if let Some(events) = self.join_clean(x, &new_blocking) {
-                return events;
-            }
-        }
-        let t0 = std::time::Instant::now();
-        let region = self.closure(old, new, &seeds, &new_blocking);
-        let t1 = t0.elapsed();
-        let events = self.resolve_region(old, new, &region);
-        if std::env::var_os("IDGRAPH_DEBUG_REGION").is_some() {
-            eprintln!(
-                "REGION {} {} {}",
-                region.len(),
-                t1.as_micros(),
-                t0.elapsed().as_micros()
-            );
-        }
-        if let Some(o) = old {
-            self.empty_slot(o);
-        }
-        events
+        (seeds, new_blocking)
     }
 
     /// Whether a value generic by its holders' first distinct signatures may
@@ -344,13 +388,7 @@ impl State {
     }
 
     /// The region a change touches (see the module docs), live slots only.
-    fn closure(
-        &self,
-        old: Option<u32>,
-        new: Option<u32>,
-        seeds: &[u32],
-        new_blocking: &[u64],
-    ) -> Vec<u32> {
+    fn closure(&self, olds: &[u32], news: &FxMap<u32, Vec<u64>>, seeds: &[u32]) -> Vec<u32> {
         let (Some(model), Some(index)) = (self.model.as_ref(), self.index.as_ref()) else {
             return Vec::new();
         };
@@ -361,7 +399,7 @@ impl State {
                 queue.push(s);
             }
         };
-        for &s in old.iter().chain(seeds) {
+        for &s in olds.iter().chain(seeds) {
             push(s, &mut seen, &mut queue);
         }
         let mut holders = Vec::new();
@@ -388,8 +426,8 @@ impl State {
             for &p in self.strong.get(t) {
                 push(p, &mut seen, &mut queue);
             }
-            if Some(t) == new {
-                // The new record's strong pairs are not known yet: score its candidates.
+            if let Some(new_blocking) = news.get(&t) {
+                // A new record's strong pairs are not known yet: score its candidates.
                 let x = &self.prepared[t as usize];
                 for &k in new_blocking {
                     if index.count_up_to(k, &self.live, self.config.block_cap)
@@ -426,9 +464,36 @@ impl State {
     }
 
     /// Resolves the region alone and patches the result in.
-    fn resolve_region(&mut self, old: Option<u32>, new: Option<u32>, region: &[u32]) -> Vec<Event> {
+    fn resolve_region(
+        &mut self,
+        changes: &[(Option<u32>, Option<u32>)],
+        region: &[u32],
+    ) -> Vec<Event> {
         let (Some(model), Some(index)) = (self.model.as_ref(), self.index.as_ref()) else {
             return Vec::new();
+        };
+        let olds: Vec<u32> = changes.iter().filter_map(|c| c.0).collect();
+        // Each replaced slot's final version (`None`: erased), and each new
+        // slot's customer before the changes (that of the version it replaced).
+        let mut replaced: FxMap<u32, Option<u32>> = util::map();
+        let mut before: FxMap<u32, Option<CustomerId>> = util::map();
+        for &(old, new) in changes {
+            let prior = old.and_then(|o| match before.get(&o) {
+                Some(p) => *p,
+                None => Some(self.customer[o as usize]).filter(|&c| c != NO_CUSTOMER),
+            });
+            if let Some(n) = new {
+                before.insert(n, prior);
+            }
+            if let Some(o) = old {
+                replaced.insert(o, new);
+            }
+        }
+        let final_of = |mut s: u32| -> Option<u32> {
+            while let Some(&next) = replaced.get(&s) {
+                s = next?;
+            }
+            Some(s)
         };
         let records: Vec<Prepared> = region
             .iter()
@@ -440,7 +505,7 @@ impl State {
         let mut decided: FxSet<(FieldKind, Box<str>)> = util::set();
         for r in records
             .iter()
-            .chain(old.map(|o| &self.prepared[o as usize]))
+            .chain(olds.iter().map(|&o| &self.prepared[o as usize]))
         {
             for (kind, v) in r.identifiers() {
                 let key = (kind, Box::from(v));
@@ -461,7 +526,7 @@ impl State {
         let res = cluster::resolve_part(&records, &self.config, &model.weights, &scope);
         // What the region held before goes; the resolution replaces it.
         let mut in_region: FxSet<u32> = region.iter().copied().collect();
-        in_region.extend(old);
+        in_region.extend(olds.iter().copied());
         for &s in &in_region {
             self.links.clear(s);
             self.refusal_count -= self.refusals.clear(s);
@@ -477,7 +542,6 @@ impl State {
             .collect();
         touched.sort_unstable();
         touched.dedup();
-        let replaced_by = |s: u32| if Some(s) == old { new } else { Some(s) };
         let old_customers: Vec<(CustomerId, Vec<u32>)> = touched
             .iter()
             .map(|&c| {
@@ -487,19 +551,17 @@ impl State {
                     .map(Vec::as_slice)
                     .unwrap_or(&[])
                     .iter()
-                    .filter_map(|&s| replaced_by(s))
+                    .filter_map(|&s| final_of(s))
                     .filter(|&s| self.live[s as usize])
                     .collect();
                 (c, survivors)
             })
             .collect();
-        let before_old = old.map(|o| self.customer[o as usize]);
         let customer = &self.customer;
         let prev = |s: u32| -> Option<CustomerId> {
-            if Some(s) == new {
-                before_old.filter(|&c| c != NO_CUSTOMER)
-            } else {
-                Some(customer[s as usize]).filter(|&c| c != NO_CUSTOMER)
+            match before.get(&s) {
+                Some(p) => *p,
+                None => Some(customer[s as usize]).filter(|&c| c != NO_CUSTOMER),
             }
         };
         let mut prev_sorted: Vec<(u32, Option<CustomerId>)> =

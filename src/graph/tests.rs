@@ -88,12 +88,15 @@ fn spec() -> impl Strategy<Value = Spec> {
 enum Op {
     Upsert(usize, Spec),
     Remove(usize),
+    /// Several upserts in one batch (ids may repeat: later versions win).
+    Batch(Vec<(usize, Spec)>),
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => (0..14usize, spec()).prop_map(|(i, s)| Op::Upsert(i, s)),
         1 => (0..14usize).prop_map(Op::Remove),
+        1 => proptest::collection::vec((0..14usize, spec()), 2..6).prop_map(Op::Batch),
     ]
 }
 
@@ -154,6 +157,12 @@ fn run_with(config: Config, initial: &[Spec], ops: &[Op]) -> IdentityGraph {
             }
             Op::Remove(i) => {
                 let _ = graph.remove(&format!("r{i:02}"));
+            }
+            Op::Batch(list) => {
+                let records: Vec<Record> = list.iter().map(|(i, s)| record(*i, s)).collect();
+                graph
+                    .upsert_batch(records)
+                    .unwrap_or_else(|_| unreachable!());
             }
         }
     }
