@@ -27,7 +27,15 @@ pub(crate) struct KeyIndex {
 
 /// Every key of a record: its blocking keys and its exact identifier values.
 pub(crate) fn keys_of(r: &Prepared, fuzzy_identifiers: bool, out: &mut Vec<u64>) {
-    block::record_keys(r, fuzzy_identifiers, out);
+    let mut blocking = Vec::new();
+    block::record_keys(r, fuzzy_identifiers, &mut blocking);
+    index_keys(r, &blocking, out);
+}
+
+/// [`keys_of`] from the record's blocking keys, already computed.
+pub(crate) fn index_keys(r: &Prepared, blocking: &[u64], out: &mut Vec<u64>) {
+    out.clear();
+    out.extend_from_slice(blocking);
     out.extend(
         r.identifiers()
             .map(|(kind, v)| block::key::identifier_key(kind, v)),

@@ -18,7 +18,7 @@ use crate::graph::cluster::{self, records_compatible, Scope};
 use crate::graph::guard::{
     people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
 };
-use crate::graph::index::{keys_of, KeyIndex};
+use crate::graph::index::{index_keys, KeyIndex};
 use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
 use crate::id::CustomerId;
@@ -140,7 +140,8 @@ impl State {
 
     /// The bookkeeping of one change: liveness, statistics, index, groups
     /// that cross the cap, stable generic values. Returns the records the
-    /// change seeds its region with, and the new record's blocking keys.
+    /// change seeds its region with, and the new record's blocking keys whose
+    /// groups are within the cap.
     fn apply(&mut self, old: Option<u32>, new: Option<u32>) -> (Vec<u32>, Vec<u64>) {
         let fuzzy = self.config.fuzzy_identifiers;
         let cap = self.config.block_cap;
@@ -155,8 +156,9 @@ impl State {
             let mut all = Vec::new();
             let mut blocking = Vec::new();
             if let Some(s) = s {
-                keys_of(&st.prepared[s as usize], fuzzy, &mut all);
-                block::record_keys(&st.prepared[s as usize], fuzzy, &mut blocking);
+                let p = &st.prepared[s as usize];
+                block::record_keys(p, fuzzy, &mut blocking);
+                index_keys(p, &blocking, &mut all);
             }
             (all, blocking)
         };
@@ -176,14 +178,21 @@ impl State {
         }
         let mut seeds: Vec<u32> = new.into_iter().collect();
         let mut holders = Vec::new();
+        // The new record's keys whose groups generate pairs (within the cap).
+        let mut within = Vec::with_capacity(new_blocking.len());
         if let Some(index) = self.index.as_ref() {
-            // Groups that crossed the cap: their pairs appear or vanish.
-            for &k in new_blocking.iter().filter(|k| !old_blocking.contains(k)) {
-                if index.count_up_to(k, &self.live, cap + 1) == cap + 1 {
+            for &k in &new_blocking {
+                let n = index.count_up_to(k, &self.live, cap + 1);
+                // A group that just crossed the cap: its pairs vanish.
+                if n == cap + 1 && !old_blocking.contains(&k) {
                     index.holders(k, &self.live, &mut holders);
                     seeds.extend_from_slice(&holders);
                 }
+                if n <= cap {
+                    within.push(k);
+                }
             }
+            // A group that just came back within the cap: its pairs appear.
             for &k in old_blocking.iter().filter(|k| !new_blocking.contains(k)) {
                 if index.count_up_to(k, &self.live, cap) == cap {
                     index.holders(k, &self.live, &mut holders);
@@ -192,7 +201,7 @@ impl State {
             }
         }
         self.recheck_stable_generic(old, new);
-        (seeds, new_blocking)
+        (seeds, within)
     }
 
     /// Whether a value generic by its holders' first distinct signatures may
@@ -312,11 +321,7 @@ impl State {
                 }
             }
         }
-        let cap = self.config.block_cap;
         for &k in new_blocking {
-            if index.count_up_to(k, &self.live, cap) > cap {
-                continue;
-            }
             index.holders(k, &self.live, &mut holders);
             for &y in holders.iter().filter(|&&y| y != x) {
                 let py = &self.prepared[y as usize];
@@ -429,12 +434,9 @@ impl State {
             if let Some(new_blocking) = news.get(&t) {
                 // A new record's strong pairs are not known yet: score its candidates.
                 let x = &self.prepared[t as usize];
+                // (Keys within the cap when the record was applied; a later
+                // change in the same batch can only add holders: more scoring.)
                 for &k in new_blocking {
-                    if index.count_up_to(k, &self.live, self.config.block_cap)
-                        > self.config.block_cap
-                    {
-                        continue;
-                    }
                     index.holders(k, &self.live, &mut holders);
                     for &y in &holders {
                         if y == t || seen.contains(&y) {
