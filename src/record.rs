@@ -150,7 +150,12 @@ impl Record {
     pub fn new(id: impl Into<String>) -> Result<Record, Error> {
         let id = id.into();
         check_id(&id)?;
-        Ok(Record {
+        Ok(Record::empty(id))
+    }
+
+    /// A record with this id and no value (the id is not checked).
+    fn empty(id: String) -> Record {
+        Record {
             id,
             source: None,
             ts: None,
@@ -165,7 +170,7 @@ impl Record {
             postal_code: None,
             address: None,
             country: None,
-        })
+        }
     }
 
     /// The record's id, unique within a graph.
@@ -457,22 +462,7 @@ impl Record {
             bytes: line,
             pos: 0,
         };
-        let mut r = Record {
-            id: String::new(),
-            source: None,
-            ts: None,
-            email: Vec::new(),
-            phone: Vec::new(),
-            loyalty_id: Vec::new(),
-            device_id: Vec::new(),
-            name: None,
-            given_name: None,
-            family_name: None,
-            birth_date: None,
-            postal_code: None,
-            address: None,
-            country: None,
-        };
+        let mut r = Record::empty(String::new());
         let mut seen = 0u16;
         p.eat(b'{')?;
         p.skip_ws();

@@ -76,6 +76,20 @@ fn one(i: usize, &(e, p, n, d, dev): &Spec) -> Record {
     }
 }
 
+/// The records in an order drawn from `seed` (Fisher-Yates with a tiny
+/// deterministic generator).
+fn shuffle(records: &[Record], seed: u64) -> Vec<Record> {
+    let mut out = records.to_vec();
+    let mut s = seed | 1;
+    for i in (1..out.len()).rev() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        out.swap(i, (s % (i as u64 + 1)) as usize);
+    }
+    out
+}
+
 #[derive(Clone, Debug)]
 enum Op {
     Upsert(usize, Spec),
@@ -98,13 +112,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let records = build(&spec);
-        let mut shuffled = records.clone();
-        // Fisher-Yates with a tiny deterministic generator.
-        let mut s = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
-            shuffled.swap(i, (s % (i as u64 + 1)) as usize);
-        }
+        let shuffled = shuffle(&records, seed);
         let a = IdentityGraph::new(Config::new()).unwrap();
         a.upsert_batch(records).unwrap();
         let b = IdentityGraph::new(Config::new()).unwrap();
@@ -150,12 +158,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let records = build(&spec);
-        let mut shuffled = records.clone();
-        let mut s = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
-            shuffled.swap(i, (s % (i as u64 + 1)) as usize);
-        }
+        let shuffled = shuffle(&records, seed);
         let one_by_one = |rs: Vec<Record>| {
             let g = IdentityGraph::new(Config::new()).unwrap();
             for r in rs {

@@ -65,11 +65,7 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
             let record = cmd
                 .get("record")
                 .ok_or_else(|| "missing field \"record\"".to_string())?;
-            let bytes = serde_json::to_vec(record).map_err(|e| e.to_string())?;
-            let record = idgraph::read_jsonl(&bytes[..])
-                .next()
-                .ok_or_else(|| "empty record".to_string())?
-                .map_err(|e| e.to_string())?;
+            let record = to_record(record)?;
             let outcome = graph.upsert(record).map_err(|e| e.to_string())?;
             Ok(upserted(&outcome))
         }
@@ -81,12 +77,7 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
                 .ok_or_else(|| "missing array field \"records\"".to_string())?;
             let mut records = Vec::with_capacity(list.len());
             for (i, r) in list.iter().enumerate() {
-                let bytes = serde_json::to_vec(r).map_err(|e| e.to_string())?;
-                let record = idgraph::read_jsonl(&bytes[..])
-                    .next()
-                    .ok_or_else(|| format!("record {i}: empty"))?
-                    .map_err(|e| format!("record {i}: {e}"))?;
-                records.push(record);
+                records.push(to_record(r).map_err(|e| format!("record {i}: {e}"))?);
             }
             let outcomes = graph.upsert_batch(records).map_err(|e| e.to_string())?;
             let events = outcomes
@@ -115,6 +106,16 @@ fn answer(graph: &IdentityGraph, line: &[u8]) -> Result<Value, String> {
         }
         None => Err("missing string field \"op\"".to_string()),
     }
+}
+
+/// A record in the JSON-lines contract, read by the library's reader (so its
+/// checks and its error texts, which never quote values, are the same).
+fn to_record(value: &Value) -> Result<idgraph::Record, String> {
+    let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+    idgraph::read_jsonl(&bytes[..])
+        .next()
+        .ok_or_else(|| "empty record".to_string())?
+        .map_err(|e| e.to_string())
 }
 
 fn upserted(o: &Outcome) -> Value {
