@@ -400,13 +400,7 @@ impl State {
             ..State::new(self.config.clone())
         };
         // The customers before, with their records' new slots.
-        let mut old: BTreeMap<CustomerId, Vec<u32>> = BTreeMap::new();
-        for (slot, prev) in prev_of.iter().enumerate() {
-            if let Some(c) = prev {
-                old.entry(*c).or_default().push(slot as u32);
-            }
-        }
-        let old: Vec<(CustomerId, Vec<u32>)> = old.into_iter().collect();
+        let old = customers_before(&prev_of);
         let events = st.install(
             resolution,
             &(0..n as u32).collect::<Vec<_>>(),
@@ -461,13 +455,7 @@ impl State {
             .map(|p| assigned.get(&*p.id).copied())
             .collect();
         drop(assigned);
-        let mut old: BTreeMap<CustomerId, Vec<u32>> = BTreeMap::new();
-        for (slot, c) in prev.iter().enumerate() {
-            if let Some(c) = c {
-                old.entry(*c).or_default().push(slot as u32);
-            }
-        }
-        let old: Vec<(CustomerId, Vec<u32>)> = old.into_iter().collect();
+        let old = customers_before(&prev);
         let mut st = State {
             stats,
             model: Some(model),
@@ -761,10 +749,12 @@ impl State {
         let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
         let apart = match refused {
             Some(guard) => ApartReason::Refused { guard },
-            None if shared_identifier || shares_key(pa, pb) => ApartReason::BelowThreshold {
-                bits: direct_bits,
-                threshold: model.threshold,
-            },
+            None if shared_identifier || shares_key(pa, pb, self.config.fuzzy_identifiers) => {
+                ApartReason::BelowThreshold {
+                    bits: direct_bits,
+                    threshold: model.threshold,
+                }
+            }
             None => ApartReason::NoCandidate,
         };
         Ok(Explanation {
@@ -830,6 +820,18 @@ impl State {
     }
 }
 
+/// The customers before a rebuild, each with its records' new slots, from
+/// each slot's customer before (`None`: a new record).
+fn customers_before(prev: &[Option<CustomerId>]) -> Vec<(CustomerId, Vec<u32>)> {
+    let mut old: BTreeMap<CustomerId, Vec<u32>> = BTreeMap::new();
+    for (slot, c) in prev.iter().enumerate() {
+        if let Some(c) = c {
+            old.entry(*c).or_default().push(slot as u32);
+        }
+    }
+    old.into_iter().collect()
+}
+
 fn to_field_evidence(e: Evidence) -> FieldEvidence {
     FieldEvidence {
         field: e.field.name(),
@@ -838,13 +840,10 @@ fn to_field_evidence(e: Evidence) -> FieldEvidence {
     }
 }
 
-fn shares_key(a: &Prepared, b: &Prepared) -> bool {
-    let keys = |r: &Prepared| {
-        let mut out = Vec::new();
-        crate::block::key::fuzzy_identifier_keys(r, &mut out);
-        crate::block::key::evidence_keys(r, &mut out);
-        out
-    };
-    let ka = keys(a);
-    keys(b).iter().any(|k| ka.contains(k))
+/// Whether two records share a blocking key: the keys the resolver blocks on.
+fn shares_key(a: &Prepared, b: &Prepared, fuzzy_identifiers: bool) -> bool {
+    let (mut ka, mut kb) = (Vec::new(), Vec::new());
+    crate::block::record_keys(a, fuzzy_identifiers, &mut ka);
+    crate::block::record_keys(b, fuzzy_identifiers, &mut kb);
+    kb.iter().any(|k| ka.binary_search(k).is_ok())
 }
