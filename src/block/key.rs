@@ -23,6 +23,7 @@ pub(crate) enum Family {
     Address,
     /// An exact identifier value: not a blocking key, the real-time graph's index of who holds a value.
     Identifier,
+    Device,
 }
 
 fn key(family: Family, parts: &[&str]) -> u64 {
@@ -75,11 +76,14 @@ pub(crate) fn loyalty_keys(r: &Prepared, out: &mut Vec<u64>) {
     }
 }
 
-/// Every fuzzy identifier key of a record.
-pub(crate) fn fuzzy_identifier_keys(r: &Prepared, out: &mut Vec<u64>) {
-    email_keys(r, out);
-    phone_keys(r, out);
-    loyalty_keys(r, out);
+/// Device IDs, exactly: a device shared by people who conflict links none of
+/// them in stage 1, but its pairs are still scored, as for the other
+/// identifiers (whose exact value is part of their deletion keys). A typo in a
+/// device ID is not a thing: no deletion keys.
+pub(crate) fn device_keys(r: &Prepared, out: &mut Vec<u64>) {
+    for d in &r.devices {
+        out.push(key(Family::Device, &[d]));
+    }
 }
 
 /// Keys from supporting evidence: names with birth dates, postal codes, addresses.

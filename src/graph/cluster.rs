@@ -755,69 +755,17 @@ fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::tests::{record, spec, Spec};
     use crate::normalize::Normalizer;
     use crate::prepare::prepare;
-    use crate::Record;
     use proptest::prelude::*;
 
-    // Values chosen so that records collide: the same person typed several ways
-    // (case, Gmail dots, a one-digit phone typo, a nickname, "Family, Given",
-    // day-first dates) and a few different people sharing a family name.
-    const EMAILS: [&str; 5] = [
-        "ana.lima@gmail.com",
-        "ANALIMA@gmail.com",
-        "analima1@gmail.com",
-        "bruno.koch@outlook.com",
-        "carla1980@yahoo.com",
-    ];
-    const PHONES: [&str; 4] = [
-        "+44 7412 183976",
-        "07412 183979",
-        "+1 646 787 4235",
-        "+55 11 98765-4321",
-    ];
-    const NAMES: [&str; 6] = [
-        "Ana Lima",
-        "Lima, Ana",
-        "Bruno Koch",
-        "Bruno Lima",
-        "B. Koch",
-        "Carla Souza",
-    ];
-    const DOBS: [&str; 3] = ["1980-01-02", "02/01/1980", "1975-12-31"];
-    const POSTAL: [&str; 2] = ["SW1A 1AA", "EC1A 1BB"];
-
-    type Spec = (
-        Option<usize>,
-        Option<usize>,
-        Option<usize>,
-        Option<usize>,
-        Option<usize>,
-    );
-
-    fn prepared(spec: &[Spec]) -> Vec<Prepared> {
+    fn prepared(specs: &[Spec]) -> Vec<Prepared> {
         let n = Normalizer::new().default_region("GB");
-        spec.iter()
+        specs
+            .iter()
             .enumerate()
-            .map(|(i, &(e, p, nm, d, pc))| {
-                let mut r = Record::new(format!("r{i:02}")).unwrap().country("GB");
-                if let Some(e) = e {
-                    r = r.email(EMAILS[e]);
-                }
-                if let Some(p) = p {
-                    r = r.phone(PHONES[p]);
-                }
-                if let Some(nm) = nm {
-                    r = r.name(NAMES[nm]);
-                }
-                if let Some(d) = d {
-                    r = r.birth_date(DOBS[d]);
-                }
-                if let Some(pc) = pc {
-                    r = r.postal_code(POSTAL[pc]);
-                }
-                prepare(&r, &n)
-            })
+            .map(|(i, s)| prepare(&record(i, s), &n))
             .collect()
     }
 
@@ -834,14 +782,8 @@ mod tests {
 
         /// Blocking loses nothing: scoring every pair gives the same customers.
         #[test]
-        fn cluster_blocked_equals_all_pairs(spec in proptest::collection::vec((
-            proptest::option::of(0..EMAILS.len()),
-            proptest::option::of(0..PHONES.len()),
-            proptest::option::of(0..NAMES.len()),
-            proptest::option::of(0..DOBS.len()),
-            proptest::option::of(0..POSTAL.len()),
-        ), 1..16)) {
-            let records = prepared(&spec);
+        fn cluster_blocked_equals_all_pairs(specs in proptest::collection::vec(spec(), 1..16)) {
+            let records = prepared(&specs);
             let config = Config::new();
             let blocked = resolve_batch(&records, &config, Candidates::Blocked).1;
             let naive = resolve_batch(&records, &config, Candidates::AllPairs).1;

@@ -41,7 +41,12 @@ const DEVICES: [&str; 2] = [
     "0d8e6b7a-5c3f-4e2d-8b1a-9f7c6e5d4b32",
 ];
 
-type Spec = (
+const POSTAL: [&str; 2] = ["SW1A 1AA", "EC1A 1BB"];
+
+/// Indexes into the value lists (email, phone, name, birth date, device,
+/// postal code) and a day for the timestamp.
+pub(super) type Spec = (
+    Option<usize>,
     Option<usize>,
     Option<usize>,
     Option<usize>,
@@ -50,7 +55,8 @@ type Spec = (
     u8,
 );
 
-fn record(id: usize, &(e, p, n, d, dev, ts): &Spec) -> Record {
+/// Record `r{id}` as the spec says (also the cluster tests' records).
+pub(super) fn record(id: usize, &(e, p, n, d, dev, pc, ts): &Spec) -> Record {
     let mut r = Record::new(format!("r{id:02}"))
         .unwrap_or_else(|_| unreachable!())
         .country("GB")
@@ -70,16 +76,20 @@ fn record(id: usize, &(e, p, n, d, dev, ts): &Spec) -> Record {
     if let Some(dev) = dev {
         r = r.device_id(DEVICES[dev]);
     }
+    if let Some(pc) = pc {
+        r = r.postal_code(POSTAL[pc]);
+    }
     r
 }
 
-fn spec() -> impl Strategy<Value = Spec> {
+pub(super) fn spec() -> impl Strategy<Value = Spec> {
     (
         proptest::option::of(0..EMAILS.len()),
         proptest::option::of(0..PHONES.len()),
         proptest::option::of(0..NAMES.len()),
         proptest::option::of(0..DOBS.len()),
         proptest::option::of(0..DEVICES.len()),
+        proptest::option::of(0..POSTAL.len()),
         any::<u8>(),
     )
 }
