@@ -223,3 +223,22 @@ fn cli_db_export_and_import_keep_customers() {
     assert!(ok);
     assert_eq!(again, export, "an import exports as it was imported");
 }
+
+#[test]
+fn cli_serve_refuses_an_over_long_line_and_goes_on() {
+    let long = format!(
+        r#"{{"op":"get","id":"{}"}}"#,
+        "x".repeat(idgraph::MAX_LINE_LEN)
+    );
+    let script = format!("{long}\n{{\"op\":\"get\",\"id\":\"a\"}}\n");
+    let (out, _, ok) = idgraph(&["serve"], &script);
+    assert!(ok);
+    let answers: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[0]["ok"], false);
+    assert!(answers[0]["error"].as_str().unwrap().contains("at most"));
+    assert_eq!(answers[1]["ok"], true);
+}

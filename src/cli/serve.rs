@@ -42,7 +42,17 @@ pub(crate) fn serve(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let answer = answer(graph, &line).unwrap_or_else(|e| json!({"ok": false, "error": e}));
+        // A command line is held to the same cap as a line of an input file.
+        let answer = if line.len() > idgraph::MAX_LINE_LEN {
+            Err(format!(
+                "line is {} bytes, at most {}",
+                line.len(),
+                idgraph::MAX_LINE_LEN
+            ))
+        } else {
+            answer(graph, &line)
+        }
+        .unwrap_or_else(|e| json!({"ok": false, "error": e}));
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
         // Each answer goes out at once: the caller may be waiting for it.
