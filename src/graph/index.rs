@@ -22,7 +22,24 @@ pub(crate) struct KeyIndex {
     /// binary-searching tens of millions (a cache miss per step).
     directory: Vec<u32>,
     bits: u32,
-    extra: FxMap<u64, Vec<u32>>,
+    extra: FxMap<u64, Later>,
+}
+
+/// The slots inserted under one key since the build: most keys of a new
+/// record are its own, so one slot is held without an allocation.
+#[derive(Debug)]
+enum Later {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Later {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Later::One(s) => std::slice::from_ref(s),
+            Later::Many(v) => v,
+        }
+    }
 }
 
 /// Every key of a record: its blocking keys and its exact identifier values.
@@ -95,7 +112,7 @@ impl KeyIndex {
         out.clear();
         out.extend_from_slice(&self.slots[self.range(key)]);
         if let Some(more) = self.extra.get(&key) {
-            out.extend_from_slice(more);
+            out.extend_from_slice(more.as_slice());
         }
         out.retain(|&s| live.get(s as usize).copied().unwrap_or(false));
         out.sort_unstable();
@@ -113,31 +130,49 @@ impl KeyIndex {
     /// enough to tell a group within the blocking cap from one beyond it,
     /// without reading a common key's thousands of holders.
     pub(crate) fn count_up_to(&self, key: u64, live: &[bool], limit: usize) -> usize {
-        let mut seen: Vec<u32> = Vec::new();
-        let extra = self.extra.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        for &s in self.slots[self.range(key)].iter().chain(extra) {
-            if live.get(s as usize).copied().unwrap_or(false) {
-                seen.push(s);
-                // Duplicates are rare (an erased entry takes its neighbour's
-                // value): only remove them when the count would stop here.
-                if seen.len() > limit {
-                    seen.sort_unstable();
-                    seen.dedup();
-                    if seen.len() > limit {
-                        return seen.len();
-                    }
+        let is_live = |s: u32| live.get(s as usize).copied().unwrap_or(false);
+        // The bulk stays sorted by (key, slot) through erasures (an erased
+        // entry takes its neighbour's pair), so a key's slots are sorted and
+        // its duplicates adjacent: counted without allocating.
+        let bulk = &self.slots[self.range(key)];
+        let mut n = 0;
+        let mut prev = None;
+        for &s in bulk {
+            if prev == Some(s) {
+                continue;
+            }
+            prev = Some(s);
+            if is_live(s) {
+                n += 1;
+                if n > limit {
+                    return n;
                 }
             }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        seen.len()
+        // A later insertion may repeat a bulk entry (an index built after the
+        // record was stored).
+        for &s in self.extra.get(&key).map(Later::as_slice).unwrap_or(&[]) {
+            if is_live(s) && bulk.binary_search(&s).is_err() {
+                n += 1;
+                if n > limit {
+                    return n;
+                }
+            }
+        }
+        n
     }
 
     pub(crate) fn insert(&mut self, key: u64, slot: u32) {
-        let v = self.extra.entry(key).or_default();
-        if !v.contains(&slot) {
-            v.push(slot);
+        match self.extra.get_mut(&key) {
+            None => {
+                self.extra.insert(key, Later::One(slot));
+            }
+            Some(Later::One(s)) if *s != slot => {
+                let first = *s;
+                self.extra.insert(key, Later::Many(vec![first, slot]));
+            }
+            Some(Later::Many(v)) if !v.contains(&slot) => v.push(slot),
+            Some(_) => {}
         }
     }
 
@@ -145,20 +180,100 @@ impl KeyIndex {
     /// neighbour (the arrays stay sorted, and the key's hash is gone unless
     /// another record holds it too).
     pub(crate) fn erase(&mut self, key: u64, slot: u32) {
-        if let Some(v) = self.extra.get_mut(&key) {
-            v.retain(|&s| s != slot);
-            if v.is_empty() {
-                self.extra.remove(&key);
+        let gone = match self.extra.get_mut(&key) {
+            Some(Later::One(s)) => *s == slot,
+            Some(Later::Many(v)) => {
+                v.retain(|&s| s != slot);
+                v.is_empty()
+            }
+            None => false,
+        };
+        if gone {
+            self.extra.remove(&key);
+        }
+        // The pair's entries are adjacent (the bulk is sorted); they all take
+        // one neighbour's pair, so that none of them survives an earlier
+        // erasure's copy.
+        let range = self.range(key);
+        let mut run = range.filter(|&i| self.slots[i] == slot);
+        let Some(first) = run.next() else {
+            return;
+        };
+        let last = run.next_back().unwrap_or(first);
+        let fill = if first > 0 {
+            Some(first - 1)
+        } else if last + 1 < self.keys.len() {
+            Some(last + 1)
+        } else {
+            None
+        };
+        for i in first..=last {
+            match fill {
+                Some(j) => {
+                    self.keys[i] = self.keys[j];
+                    self.slots[i] = self.slots[j];
+                }
+                // The only pair left: a slot no record has.
+                None => self.slots[i] = u32::MAX,
             }
         }
-        let range = self.range(key);
-        for i in range {
-            if self.slots[i] == slot {
-                let neighbour = if i > 0 { i - 1 } else { i + 1 };
-                if neighbour < self.keys.len() {
-                    self.keys[i] = self.keys[neighbour];
-                    self.slots[i] = self.slots[neighbour];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn index_of(pairs: &[(u64, u32)]) -> KeyIndex {
+        let mut pairs = pairs.to_vec();
+        pairs.sort_unstable();
+        let (keys, slots): (Vec<u64>, Vec<u32>) = pairs.into_iter().unzip();
+        KeyIndex {
+            keys,
+            slots,
+            directory: Vec::new(),
+            bits: 1,
+            extra: util::map(),
+        }
+    }
+
+    proptest! {
+        /// After any erasures and insertions, the allocation-free count agrees
+        /// with the holders, up to the limit.
+        #[test]
+        fn count_up_to_agrees_with_holders(
+            bulk in proptest::collection::vec((0u64..4, 0u32..12), 0..40),
+            erased in proptest::collection::vec((0u64..4, 0u32..12), 0..12),
+            inserted in proptest::collection::vec((0u64..4, 0u32..16), 0..12),
+            dead in proptest::collection::vec(0u32..16, 0..4),
+            limit in 0usize..6,
+        ) {
+            // Keys in the top bits, as block keys are.
+            let top = |k: u64| k << (block::KEY_BITS - 2);
+            let bulk: Vec<(u64, u32)> = bulk.into_iter().map(|(k, s)| (top(k), s)).collect();
+            let mut index = index_of(&bulk);
+            for &(k, s) in &erased {
+                index.erase(top(k), s);
+            }
+            for &(k, s) in &inserted {
+                index.insert(top(k), s);
+            }
+            let all_live = vec![true; 16];
+            let mut out = Vec::new();
+            for &(k, s) in &erased {
+                if !inserted.contains(&(k, s)) {
+                    index.holders(top(k), &all_live, &mut out);
+                    prop_assert!(!out.contains(&s), "erased pair still held");
                 }
+            }
+            let live: Vec<bool> = (0..16).map(|s| !dead.contains(&s)).collect();
+            for k in 0..4 {
+                index.holders(top(k), &live, &mut out);
+                prop_assert_eq!(
+                    index.count_up_to(top(k), &live, limit),
+                    out.len().min(limit + 1)
+                );
             }
         }
     }
