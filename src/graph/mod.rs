@@ -385,6 +385,14 @@ impl IdentityGraph {
         self.state.write().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Installs a rebuilt state. The old one (millions of small allocations
+    /// after a large batch) is freed on the thread pool, outside the lock:
+    /// neither readers nor the caller wait for it.
+    fn swap_in(&self, next: State) {
+        let old = std::mem::replace(&mut *self.write(), next);
+        rayon::spawn(move || drop(old));
+    }
+
     /// The configuration.
     pub fn config(&self) -> Config {
         self.read().config.clone()
@@ -468,7 +476,7 @@ impl IdentityGraph {
                     events: Vec::new(),
                 })
                 .collect();
-            *self.write() = next;
+            self.swap_in(next);
             (outcomes, events)
         } else {
             let mut outcomes = Vec::with_capacity(held.len());
@@ -587,7 +595,7 @@ impl IdentityGraph {
         let mut w = self.lock_writer();
         w.check()?;
         let (next, _, events) = self.read().rebuilt(Vec::new());
-        *self.write() = next;
+        self.swap_in(next);
         self.persist(&mut w, &[], &[], true)?;
         w.publish(&events);
         Ok(events)
@@ -619,7 +627,7 @@ impl IdentityGraph {
         ids.sort_unstable();
         ids.dedup();
         let (next, _, _) = self.read().rebuilt(records);
-        *self.write() = next;
+        self.swap_in(next);
         let ids: Vec<&str> = ids.iter().map(|s| &**s).collect();
         self.persist(&mut w, &ids, &[], true)
     }

@@ -99,18 +99,31 @@ impl State {
             timer.lap("batch: index");
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
+            // Changes the fast path took are done; the rest share a region.
+            let mut rest = Vec::with_capacity(changes.len());
             for &(old, new) in changes {
                 let (more, new_blocking) = self.apply(old, new);
+                // A record of this chunk not resolved yet has no customer, so a
+                // record near it never qualifies for the fast path.
+                if let (None, Some(x), [_]) = (old, new, more.as_slice()) {
+                    if self.join_clean(x, &new_blocking).is_some() {
+                        continue;
+                    }
+                }
                 seeds.extend(more);
                 if let Some(n) = new {
                     news.insert(n, new_blocking);
                 }
+                rest.push((old, new));
             }
             timer.lap("batch: apply");
-            let olds: Vec<u32> = changes.iter().filter_map(|c| c.0).collect();
+            if rest.is_empty() {
+                return Vec::new();
+            }
+            let olds: Vec<u32> = rest.iter().filter_map(|c| c.0).collect();
             let region = self.closure(&olds, &news, &seeds);
             timer.lap("batch: closure");
-            let events = self.resolve_region(changes, &region);
+            let events = self.resolve_region(&rest, &region);
             timer.lap("batch: resolve region");
             for o in olds {
                 self.empty_slot(o);
