@@ -40,6 +40,9 @@ pub(crate) struct Weights {
     /// Full-name frequencies (given root and family together).
     tf_full: FxMap<u64, f64>,
     prior_bits: f64,
+    /// `log2(m / u)` per field and level, without term frequencies: the
+    /// scorer runs for every candidate pair.
+    level_bits: [[f64; Level::COUNT]; Field::COUNT],
 }
 
 /// One field's contribution to a pair's score.
@@ -74,8 +77,23 @@ impl Weights {
         if level == Level::Missing || (level == Level::Differ && field.differ_is_neutral()) {
             return 0.0;
         }
-        let (m, u) = self.m_u(field, level, value_key);
-        (m / u).log2()
+        let (f, l) = (field.index(), level.index());
+        if level == Level::Exact {
+            if let Some(&share) = value_key.and_then(|k| self.tf[f].get(&k)) {
+                return (self.m[f][l] / share.max(self.tf_floor[f])).log2();
+            }
+        }
+        self.level_bits[f][l]
+    }
+
+    /// Fills [`Weights::level_bits`] from m and u.
+    fn with_level_bits(mut self) -> Weights {
+        for f in 0..Field::COUNT {
+            for l in 0..Level::COUNT {
+                self.level_bits[f][l] = (self.m[f][l] / self.u[f][l]).log2();
+            }
+        }
+        self
     }
 
     /// Calls `each` with every non-missing field's evidence; returns the total in bits, prior included.
@@ -158,6 +176,24 @@ fn hash_str(field: Field, s: &str) -> u64 {
     util::fixed_state().hash_one((field as u8, s))
 }
 
+/// [`hash_str`] of formatted text, written into a reused buffer: keys are
+/// hashed for every candidate pair, and an allocation each would cost more
+/// than the hash.
+fn hash_formatted(field: Field, text: std::fmt::Arguments<'_>) -> u64 {
+    use std::fmt::Write;
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            b.clear();
+            let _ = b.write_fmt(text);
+            hash_str(field, &b)
+        }
+        Err(_) => hash_str(field, &text.to_string()),
+    })
+}
+
 /// The TF key of a record's value for a field that has term frequencies.
 fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
     match field {
@@ -173,7 +209,7 @@ fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
             .as_ref()
             .and_then(|n| n.family.as_deref())
             .map(|f| hash_str(field, f)),
-        Field::BirthDate => r.dob.map(|d| hash_str(field, &d.to_string())),
+        Field::BirthDate => r.dob.map(|d| hash_formatted(field, format_args!("{d}"))),
         Field::Postal => r.postal.as_deref().map(|p| hash_str(field, p)),
         Field::Address => r.address.as_deref().map(|p| hash_str(field, p)),
         _ => None,
@@ -183,8 +219,8 @@ fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
 fn full_name_key(r: &Prepared) -> Option<u64> {
     r.name
         .as_ref()
-        .and_then(|n| n.full_key())
-        .map(|k| hash_str(Field::Family, &format!("full {k}")))
+        .and_then(|n| n.full_parts())
+        .map(|(g, f)| hash_formatted(Field::Family, format_args!("full {g} {f}")))
 }
 
 fn agreed_key(field: Field, a: &Prepared, _b: &Prepared) -> Option<u64> {
@@ -386,7 +422,9 @@ pub(crate) fn estimate(
         tf_floor,
         tf_full,
         prior_bits,
+        level_bits: Default::default(),
     }
+    .with_level_bits()
 }
 
 /// Little-endian writer and reader for the stored form of the estimates.
@@ -496,13 +534,17 @@ impl Weights {
             *x = r.f64()?;
         }
         let prior_bits = r.f64()?;
-        Some(Weights {
-            m,
-            u,
-            tf,
-            tf_floor,
-            tf_full,
-            prior_bits,
-        })
+        Some(
+            Weights {
+                m,
+                u,
+                tf,
+                tf_floor,
+                tf_full,
+                prior_bits,
+                level_bits: Default::default(),
+            }
+            .with_level_bits(),
+        )
     }
 }
