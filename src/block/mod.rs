@@ -123,7 +123,7 @@ fn candidates_packed<P: Packed>(
     sizes: Option<GroupSize<'_>>,
     skip: &(dyn Fn(u32, u32) -> bool + Sync),
 ) -> Candidates {
-    let mut packed: Vec<u64> = Vec::new();
+    let mut pairs = PairSet::new(records.len());
     let mut oversized = 0;
     // One key family at a time keeps the key table small.
     for (emit, on) in passes(fuzzy_identifiers) {
@@ -176,7 +176,7 @@ fn candidates_packed<P: Packed>(
                         let (a, b) = (group[x].index(), group[y].index());
                         let (a, b) = if a < b { (a, b) } else { (b, a) };
                         if a != b && !skip(a, b) {
-                            packed.push((u64::from(a) << 32) | u64::from(b));
+                            pairs.insert(a, b);
                         }
                     }
                 }
@@ -184,14 +184,106 @@ fn candidates_packed<P: Packed>(
             start = end;
         }
     }
-    packed.par_sort_unstable();
-    packed.dedup();
-    let pairs = packed
-        .into_iter()
-        .map(|p| ((p >> 32) as u32, p as u32))
-        .collect();
     Candidates {
-        pairs,
+        pairs: pairs.into_sorted(),
         oversized_keys: oversized,
+    }
+}
+
+/// Records up to which candidate pairs are deduplicated in a bit matrix
+/// (512 KiB at most) rather than by sorting.
+const DENSE_MAX: usize = 2048;
+
+/// The candidate pairs found so far. A pair shared by many keys is found once
+/// per key: in a neighbourhood the real-time graph re-resolves, ten times more
+/// often than there are distinct pairs, so a small input marks a bit matrix
+/// instead of sorting the repeats away.
+enum PairSet {
+    Dense { n: usize, bits: Vec<u64> },
+    Sparse(Vec<u64>),
+}
+
+impl PairSet {
+    fn new(n: usize) -> PairSet {
+        if n <= DENSE_MAX {
+            PairSet::Dense {
+                n,
+                bits: vec![0; (n * n).div_ceil(64)],
+            }
+        } else {
+            PairSet::Sparse(Vec::new())
+        }
+    }
+
+    /// Adds `(a, b)`, `a < b < n`.
+    fn insert(&mut self, a: u32, b: u32) {
+        match self {
+            PairSet::Dense { n, bits } => {
+                let i = a as usize * *n + b as usize;
+                if let Some(w) = bits.get_mut(i / 64) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+            PairSet::Sparse(packed) => packed.push((u64::from(a) << 32) | u64::from(b)),
+        }
+    }
+
+    /// The pairs, sorted and unique.
+    fn into_sorted(self) -> Vec<(u32, u32)> {
+        match self {
+            PairSet::Dense { n, bits } => {
+                let mut out = Vec::new();
+                for (w, &word) in bits.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        let i = w * 64 + word.trailing_zeros() as usize;
+                        out.push(((i / n) as u32, (i % n) as u32));
+                        word &= word - 1;
+                    }
+                }
+                out
+            }
+            PairSet::Sparse(mut packed) => {
+                packed.par_sort_unstable();
+                packed.dedup();
+                packed
+                    .into_iter()
+                    .map(|p| ((p >> 32) as u32, p as u32))
+                    .collect()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The bit matrix and the sort give the same sorted, unique pairs.
+        #[test]
+        fn dense_and_sparse_pair_sets_agree(
+            n in 2u32..80,
+            raw in proptest::collection::vec((0u32..80, 0u32..80), 0..300),
+        ) {
+            let mut dense = PairSet::new(n as usize);
+            let mut sparse = PairSet::Sparse(Vec::new());
+            let mut expected = Vec::new();
+            for (a, b) in raw {
+                let (a, b) = (a % n, b % n);
+                if a < b {
+                    dense.insert(a, b);
+                    sparse.insert(a, b);
+                    expected.push((a, b));
+                }
+            }
+            expected.sort_unstable();
+            expected.dedup();
+            let is_dense = matches!(dense, PairSet::Dense { .. });
+            prop_assert!(is_dense);
+            prop_assert_eq!(dense.into_sorted(), expected.clone());
+            prop_assert_eq!(sparse.into_sorted(), expected);
+        }
     }
 }
