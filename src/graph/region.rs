@@ -65,6 +65,8 @@ impl State {
 
     /// Replaces the record in slot `old` (if any) by the one in slot `new` (if any).
     fn change(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
+        // Built on every core, before the change's own steps go to this thread.
+        self.ensure_index();
         on_this_thread(|| self.change_here(old, new))
     }
 
@@ -93,10 +95,10 @@ impl State {
     /// and re-resolves the union of their regions once: a customer many of
     /// the records touch is resolved again once, not once per record.
     pub(crate) fn change_many(&mut self, changes: &[(Option<u32>, Option<u32>)]) -> Vec<Event> {
+        let mut timer = util::PhaseTimer::new();
+        self.ensure_index();
+        timer.lap("batch: index");
         on_this_thread(|| {
-            let mut timer = util::PhaseTimer::new();
-            self.ensure_index();
-            timer.lap("batch: index");
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
             // Changes the fast path took are done; the rest share a region.
