@@ -23,7 +23,12 @@ pub(crate) struct KeyIndex {
     directory: Vec<u32>,
     bits: u32,
     extra: FxMap<u64, Later>,
+    /// Entries in `extra`.
+    later: usize,
 }
+
+/// Later insertions below which they are never folded in.
+const FOLD_MIN: usize = 1 << 16;
 
 /// The slots inserted under one key since the build: most keys of a new
 /// record are its own, so one slot is held without an allocation.
@@ -76,6 +81,11 @@ impl KeyIndex {
             .collect();
         pairs.par_sort_unstable();
         let (keys, slots): (Vec<u64>, Vec<u32>) = pairs.into_iter().unzip();
+        KeyIndex::from_sorted(keys, slots)
+    }
+
+    /// The index of sorted `(key, slot)` pairs, given as two arrays.
+    fn from_sorted(keys: Vec<u64>, slots: Vec<u32>) -> KeyIndex {
         // About four entries per directory cell.
         let bits = (usize::BITS - (keys.len() / 4).leading_zeros()).clamp(1, 26);
         let mut directory = vec![0u32; (1 << bits) + 1];
@@ -92,7 +102,56 @@ impl KeyIndex {
             directory,
             bits,
             extra: util::map(),
+            later: 0,
         }
+    }
+
+    /// Folds the later insertions into the sorted arrays once they reach a
+    /// quarter of them, dropping dead slots' entries. A map of millions of
+    /// small lists costs a cache miss per access and a rehash as it grows;
+    /// the merge is one sequential pass, rare enough to cost little per
+    /// insertion.
+    pub(crate) fn fold_in_later(&mut self, live: &[bool]) {
+        if self.later >= (self.keys.len() / 4).max(FOLD_MIN) {
+            self.fold(live);
+        }
+    }
+
+    /// Merges the later insertions into the sorted arrays.
+    fn fold(&mut self, live: &[bool]) {
+        let is_live = |s: u32| live.get(s as usize).copied().unwrap_or(false);
+        let mut later: Vec<(u64, u32)> = Vec::with_capacity(self.later);
+        for (&k, held) in &self.extra {
+            later.extend(held.as_slice().iter().map(|&s| (k, s)));
+        }
+        later.retain(|&(_, s)| is_live(s));
+        later.par_sort_unstable();
+        let total = self.keys.len() + later.len();
+        let (mut keys, mut slots) = (Vec::with_capacity(total), Vec::with_capacity(total));
+        let mut bulk = self
+            .keys
+            .iter()
+            .copied()
+            .zip(self.slots.iter().copied())
+            .filter(|&(_, s)| is_live(s))
+            .peekable();
+        let mut later = later.into_iter().peekable();
+        loop {
+            let next = match (bulk.peek(), later.peek()) {
+                (Some(a), Some(b)) if a <= b => bulk.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => later.next(),
+                (Some(_), None) => bulk.next(),
+                (None, None) => break,
+            };
+            if let Some((k, s)) = next {
+                // An erasure's copies and a record indexed twice come out adjacent.
+                if keys.last() != Some(&k) || slots.last() != Some(&s) {
+                    keys.push(k);
+                    slots.push(s);
+                }
+            }
+        }
+        *self = KeyIndex::from_sorted(keys, slots);
     }
 
     fn range(&self, key: u64) -> std::ops::Range<usize> {
@@ -172,8 +231,9 @@ impl KeyIndex {
                 self.extra.insert(key, Later::Many(vec![first, slot]));
             }
             Some(Later::Many(v)) if !v.contains(&slot) => v.push(slot),
-            Some(_) => {}
+            Some(_) => return,
         }
+        self.later += 1;
     }
 
     /// Forgets that `slot` holds `key`. A bulk entry is overwritten with its
@@ -181,9 +241,14 @@ impl KeyIndex {
     /// another record holds it too).
     pub(crate) fn erase(&mut self, key: u64, slot: u32) {
         let gone = match self.extra.get_mut(&key) {
-            Some(Later::One(s)) => *s == slot,
+            Some(Later::One(s)) => {
+                self.later -= usize::from(*s == slot);
+                *s == slot
+            }
             Some(Later::Many(v)) => {
+                let before = v.len();
                 v.retain(|&s| s != slot);
+                self.later -= before - v.len();
                 v.is_empty()
             }
             None => false,
@@ -235,6 +300,7 @@ mod tests {
             directory: Vec::new(),
             bits: 1,
             extra: util::map(),
+            later: 0,
         }
     }
 
@@ -268,6 +334,25 @@ mod tests {
                 }
             }
             let live: Vec<bool> = (0..16).map(|s| !dead.contains(&s)).collect();
+            // Folding the later insertions in changes no live holder.
+            let mut folded = KeyIndex::from_sorted(index.keys.clone(), index.slots.clone());
+            for (&k, held) in &index.extra {
+                for &s in held.as_slice() {
+                    folded.insert(k, s);
+                }
+            }
+            folded.fold(&live);
+            prop_assert_eq!(folded.later, 0);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            for k in 0..4 {
+                index.holders(top(k), &live, &mut a);
+                folded.holders(top(k), &live, &mut b);
+                prop_assert_eq!(&a, &b);
+                prop_assert_eq!(
+                    folded.count_up_to(top(k), &live, limit),
+                    index.count_up_to(top(k), &live, limit)
+                );
+            }
             for k in 0..4 {
                 index.holders(top(k), &live, &mut out);
                 prop_assert_eq!(

@@ -67,7 +67,15 @@ impl State {
     fn change(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
         // Built on every core, before the change's own steps go to this thread.
         self.ensure_index();
-        on_this_thread(|| self.change_here(old, new))
+        let events = on_this_thread(|| self.change_here(old, new));
+        self.fold_index();
+        events
+    }
+
+    fn fold_index(&mut self) {
+        if let Some(index) = self.index.as_mut() {
+            index.fold_in_later(&self.live);
+        }
     }
 
     fn change_here(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
@@ -98,7 +106,7 @@ impl State {
         let mut timer = util::PhaseTimer::new();
         self.ensure_index();
         timer.lap("batch: index");
-        on_this_thread(|| {
+        let events = on_this_thread(|| {
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
             // Changes the fast path took are done; the rest share a region.
@@ -131,7 +139,9 @@ impl State {
                 self.empty_slot(o);
             }
             events
-        })
+        });
+        self.fold_index();
+        events
     }
 
     /// Stores a prepared record in a new slot (not yet resolved); returns the
