@@ -1,7 +1,7 @@
 //! `idgraph serve`: the real-time graph over a pipe. One JSON command per
 //! line on stdin, one JSON answer per line on stdout, in order.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use idgraph::{Config, Event, IdentityGraph, Outcome};
@@ -37,16 +37,16 @@ pub(crate) fn serve(
     output: impl Write,
 ) -> io::Result<()> {
     let mut out = BufWriter::new(output);
-    for line in input.split(b'\n') {
-        let line = line?;
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut input = input;
+    let mut line = Vec::new();
+    while let Some(len) = next_line(&mut input, &mut line)? {
+        if len <= idgraph::MAX_LINE_LEN && line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         // A command line is held to the same cap as a line of an input file.
-        let answer = if line.len() > idgraph::MAX_LINE_LEN {
+        let answer = if len > idgraph::MAX_LINE_LEN {
             Err(format!(
-                "line is {} bytes, at most {}",
-                line.len(),
+                "line is {len} bytes, at most {}",
                 idgraph::MAX_LINE_LEN
             ))
         } else {
@@ -59,6 +59,42 @@ pub(crate) fn serve(
         out.flush()?;
     }
     Ok(())
+}
+
+/// Reads the next line (without its newline) into `line`, keeping at most
+/// `MAX_LINE_LEN + 1` bytes of it, so that a client sending endless bytes
+/// without a newline cannot exhaust memory. Returns the line's whole length,
+/// `None` at the end of input.
+fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<usize>> {
+    line.clear();
+    let cap = idgraph::MAX_LINE_LEN as u64 + 1;
+    let n = input.by_ref().take(cap).read_until(b'\n', line)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        return Ok(Some(line.len()));
+    }
+    // Cut at the cap (or the input ended): skip the rest of the line, counting it.
+    let mut total = n;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(Some(total));
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(Some(total + i));
+            }
+            None => {
+                let n = chunk.len();
+                total += n;
+                input.consume(n);
+            }
+        }
+    }
 }
 
 /// One command's answer, or the error text (never quoting the input: it is personal data).
@@ -173,4 +209,25 @@ pub(crate) fn events(events: &[Event]) -> Vec<Value> {
             _ => json!({"type": "other"}),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_line;
+
+    #[test]
+    fn a_line_past_the_cap_is_measured_without_being_held() {
+        let long = idgraph::MAX_LINE_LEN * 3;
+        let mut input = vec![b'x'; long];
+        input.extend_from_slice(b"\n{\"op\":\"get\"}\nlast");
+        let mut reader = std::io::BufReader::with_capacity(4096, &input[..]);
+        let mut line = Vec::new();
+        assert_eq!(next_line(&mut reader, &mut line).ok(), Some(Some(long)));
+        assert!(line.len() <= idgraph::MAX_LINE_LEN + 1);
+        assert_eq!(next_line(&mut reader, &mut line).ok(), Some(Some(12)));
+        assert_eq!(line, b"{\"op\":\"get\"}");
+        assert_eq!(next_line(&mut reader, &mut line).ok(), Some(Some(4)));
+        assert_eq!(line, b"last");
+        assert_eq!(next_line(&mut reader, &mut line).ok(), Some(None));
+    }
 }
