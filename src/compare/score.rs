@@ -86,14 +86,30 @@ impl Weights {
         self.level_bits[f][l]
     }
 
-    /// Fills [`Weights::level_bits`] from m and u.
-    fn with_level_bits(mut self) -> Weights {
-        for f in 0..Field::COUNT {
-            for l in 0..Level::COUNT {
-                self.level_bits[f][l] = (self.m[f][l] / self.u[f][l]).log2();
+    /// The weights of these estimates, with the level weights computed once.
+    fn new(
+        m: [[f64; Level::COUNT]; Field::COUNT],
+        u: [[f64; Level::COUNT]; Field::COUNT],
+        tf: [FxMap<u64, f64>; Field::COUNT],
+        tf_floor: [f64; Field::COUNT],
+        tf_full: FxMap<u64, f64>,
+        prior_bits: f64,
+    ) -> Weights {
+        let mut level_bits = [[0.0; Level::COUNT]; Field::COUNT];
+        for (f, row) in level_bits.iter_mut().enumerate() {
+            for (l, bits) in row.iter_mut().enumerate() {
+                *bits = (m[f][l] / u[f][l]).log2();
             }
         }
-        self
+        Weights {
+            m,
+            u,
+            tf,
+            tf_floor,
+            tf_full,
+            prior_bits,
+            level_bits,
+        }
     }
 
     /// Calls `each` with every non-missing field's evidence; returns the total in bits, prior included.
@@ -415,16 +431,7 @@ pub(crate) fn estimate(
         0.5
     };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
-    Weights {
-        m,
-        u,
-        tf,
-        tf_floor,
-        tf_full,
-        prior_bits,
-        level_bits: Default::default(),
-    }
-    .with_level_bits()
+    Weights::new(m, u, tf, tf_floor, tf_full, prior_bits)
 }
 
 /// Little-endian writer and reader for the stored form of the estimates.
@@ -534,17 +541,6 @@ impl Weights {
             *x = r.f64()?;
         }
         let prior_bits = r.f64()?;
-        Some(
-            Weights {
-                m,
-                u,
-                tf,
-                tf_floor,
-                tf_full,
-                prior_bits,
-                level_bits: Default::default(),
-            }
-            .with_level_bits(),
-        )
+        Some(Weights::new(m, u, tf, tf_floor, tf_full, prior_bits))
     }
 }
