@@ -301,6 +301,7 @@ impl IdentityGraph {
         let Some(store) = w.store.as_mut() else {
             return Ok(());
         };
+        let mut timer = crate::util::PhaseTimer::new();
         let st = self.read();
         let model = if estimated {
             st.model.as_ref().map(state::Model::encode)
@@ -334,7 +335,9 @@ impl IdentityGraph {
             next_customer: st.next_customer,
             model: model.as_deref(),
         };
+        timer.lap("store: gather");
         let result = store.commit(&changes);
+        timer.lap("store: commit");
         if result.is_err() {
             w.failed = true;
         }
