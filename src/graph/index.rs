@@ -189,36 +189,47 @@ impl KeyIndex {
     /// enough to tell a group within the blocking cap from one beyond it,
     /// without reading a common key's thousands of holders.
     pub(crate) fn count_up_to(&self, key: u64, live: &[bool], limit: usize) -> usize {
-        let is_live = |s: u32| live.get(s as usize).copied().unwrap_or(false);
-        // The bulk stays sorted by (key, slot) through erasures (an erased
-        // entry takes its neighbour's pair), so a key's slots are sorted and
-        // its duplicates adjacent: counted without allocating.
+        self.live_holders(key, live).take(limit + 1).count()
+    }
+
+    /// The live records holding `key`, sorted, when there are at most
+    /// `limit`; returns how many there are, counting no further than
+    /// `limit + 1` (then `out` holds only some of them).
+    pub(crate) fn holders_up_to(
+        &self,
+        key: u64,
+        live: &[bool],
+        limit: usize,
+        out: &mut Vec<u32>,
+    ) -> usize {
+        out.clear();
+        out.extend(self.live_holders(key, live).take(limit + 1));
+        out.sort_unstable();
+        out.len()
+    }
+
+    /// Each live record holding `key` once, without allocating. The bulk
+    /// stays sorted by (key, slot) through erasures (an erased entry takes its
+    /// neighbour's pair), so a key's slots are sorted and its duplicates
+    /// adjacent; a later insertion may repeat a bulk entry (an index built
+    /// after the record was stored).
+    fn live_holders<'a>(&'a self, key: u64, live: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
+        let is_live = move |s: u32| live.get(s as usize).copied().unwrap_or(false);
         let bulk = &self.slots[self.range(key)];
-        let mut n = 0;
-        let mut prev = None;
-        for &s in bulk {
-            if prev == Some(s) {
-                continue;
-            }
-            prev = Some(s);
-            if is_live(s) {
-                n += 1;
-                if n > limit {
-                    return n;
-                }
-            }
-        }
-        // A later insertion may repeat a bulk entry (an index built after the
-        // record was stored).
-        for &s in self.extra.get(&key).map(Later::as_slice).unwrap_or(&[]) {
-            if is_live(s) && bulk.binary_search(&s).is_err() {
-                n += 1;
-                if n > limit {
-                    return n;
-                }
-            }
-        }
-        n
+        let firsts = bulk
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| i == 0 || bulk[i - 1] != *s)
+            .map(|(_, &s)| s);
+        let later = self
+            .extra
+            .get(&key)
+            .map(Later::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(move |s| bulk.binary_search(s).is_err());
+        firsts.chain(later).filter(move |&s| is_live(s))
     }
 
     pub(crate) fn insert(&mut self, key: u64, slot: u32) {

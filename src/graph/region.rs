@@ -80,15 +80,15 @@ impl State {
 
     fn change_here(&mut self, old: Option<u32>, new: Option<u32>) -> Vec<Event> {
         self.ensure_index();
-        let (seeds, new_blocking) = self.apply(old, new);
+        let (seeds, within) = self.apply(old, new);
         if let (None, Some(x), [_]) = (old, new, seeds.as_slice()) {
-            if let Some(events) = self.join_clean(x, &new_blocking) {
+            if let Some(events) = self.join_clean(x, &within) {
                 return events;
             }
         }
         let mut news: FxMap<u32, Vec<u64>> = util::map();
         if let Some(n) = new {
-            news.insert(n, new_blocking);
+            news.insert(n, within.keys);
         }
         let olds: Vec<u32> = old.into_iter().collect();
         let region = self.closure(&olds, &news, &seeds);
@@ -112,17 +112,17 @@ impl State {
             // Changes the fast path took are done; the rest share a region.
             let mut rest = Vec::with_capacity(changes.len());
             for &(old, new) in changes {
-                let (more, new_blocking) = self.apply(old, new);
+                let (more, within) = self.apply(old, new);
                 // A record of this chunk not resolved yet has no customer, so a
                 // record near it never qualifies for the fast path.
                 if let (None, Some(x), [_]) = (old, new, more.as_slice()) {
-                    if self.join_clean(x, &new_blocking).is_some() {
+                    if self.join_clean(x, &within).is_some() {
                         continue;
                     }
                 }
                 seeds.extend(more);
                 if let Some(n) = new {
-                    news.insert(n, new_blocking);
+                    news.insert(n, within.keys);
                 }
                 rest.push((old, new));
             }
@@ -165,9 +165,9 @@ impl State {
 
     /// The bookkeeping of one change: liveness, statistics, index, groups
     /// that cross the cap, stable generic values. Returns the records the
-    /// change seeds its region with, and the new record's blocking keys whose
-    /// groups are within the cap.
-    fn apply(&mut self, old: Option<u32>, new: Option<u32>) -> (Vec<u32>, Vec<u64>) {
+    /// change seeds its region with, and the new record's blocking groups
+    /// within the cap.
+    fn apply(&mut self, old: Option<u32>, new: Option<u32>) -> (Vec<u32>, Within) {
         let fuzzy = self.config.fuzzy_identifiers;
         let cap = self.config.block_cap;
         if let Some(o) = old {
@@ -203,18 +203,19 @@ impl State {
         }
         let mut seeds: Vec<u32> = new.into_iter().collect();
         let mut holders = Vec::new();
-        // The new record's keys whose groups generate pairs (within the cap).
-        let mut within = Vec::with_capacity(new_blocking.len());
+        // The new record's groups that generate pairs (within the cap).
+        let mut within = Within::default();
         if let Some(index) = self.index.as_ref() {
+            let mut group = Vec::new();
             for &k in &new_blocking {
-                let n = index.count_up_to(k, &self.live, cap + 1);
+                let n = index.holders_up_to(k, &self.live, cap + 1, &mut group);
                 // A group that just crossed the cap: its pairs vanish.
                 if n == cap + 1 && !old_blocking.contains(&k) {
                     index.holders(k, &self.live, &mut holders);
                     seeds.extend_from_slice(&holders);
                 }
                 if n <= cap {
-                    within.push(k);
+                    within.push(k, &group);
                 }
             }
             // A group that just came back within the cap: its pairs appear.
@@ -309,7 +310,7 @@ impl State {
     /// customer plus the record (every merge among conflict-free records
     /// passes, whatever the order, and nothing outside can change). Returns
     /// `None` when the record does not qualify.
-    fn join_clean(&mut self, x: u32, new_blocking: &[u64]) -> Option<Vec<Event>> {
+    fn join_clean(&mut self, x: u32, within: &Within) -> Option<Vec<Event>> {
         let model = self.model.as_ref()?;
         let index = self.index.as_ref()?;
         let px = &self.prepared[x as usize];
@@ -346,9 +347,14 @@ impl State {
                 }
             }
         }
-        for &k in new_blocking {
-            index.holders(k, &self.live, &mut holders);
-            for &y in holders.iter().filter(|&&y| y != x) {
+        // A record sharing several keys with `x` is scored once: its later
+        // appearances would score the same.
+        let mut scored: FxSet<u32> = util::set();
+        for group in within.groups() {
+            for &y in group.iter().filter(|&&y| y != x) {
+                if !scored.insert(y) {
+                    continue;
+                }
                 let py = &self.prepared[y as usize];
                 let cmp = compare(px, py);
                 if !cmp.has_person_evidence() {
@@ -461,10 +467,11 @@ impl State {
                 let x = &self.prepared[t as usize];
                 // (Keys within the cap when the record was applied; a later
                 // change in the same batch can only add holders: more scoring.)
+                let mut scored: FxSet<u32> = util::set();
                 for &k in new_blocking {
                     index.holders(k, &self.live, &mut holders);
                     for &y in &holders {
-                        if y == t || seen.contains(&y) {
+                        if y == t || seen.contains(&y) || !scored.insert(y) {
                             continue;
                         }
                         let py = &self.prepared[y as usize];
@@ -640,6 +647,31 @@ impl State {
         self.prepared[i] = Prepared::unreadable(&id);
         self.raw[i] = Box::default();
         self.customer[i] = NO_CUSTOMER;
+    }
+}
+
+/// A new record's blocking groups within the cap: each key with its live
+/// holders as the change found them (sorted), kept in two flat arrays.
+#[derive(Debug, Default)]
+pub(crate) struct Within {
+    keys: Vec<u64>,
+    ends: Vec<u32>,
+    holders: Vec<u32>,
+}
+
+impl Within {
+    fn push(&mut self, key: u64, holders: &[u32]) {
+        self.keys.push(key);
+        self.holders.extend_from_slice(holders);
+        self.ends.push(self.holders.len() as u32);
+    }
+
+    /// Each group's holders, in key order.
+    fn groups(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| self.holders.get(a as usize..b as usize).unwrap_or(&[]))
     }
 }
 
