@@ -389,11 +389,13 @@ impl IdentityGraph {
     }
 
     /// Installs a rebuilt state. The old one (millions of small allocations
-    /// after a large batch) is freed on the thread pool, outside the lock:
-    /// neither readers nor the caller wait for it.
+    /// after a large batch) is freed after the lock is released, so readers
+    /// do not wait for it. (Freeing it on another thread saved the caller 6%
+    /// of a 1M ingest but kept it alive beside the next batch: 1 GB more at
+    /// peak.)
     fn swap_in(&self, next: State) {
         let old = std::mem::replace(&mut *self.write(), next);
-        rayon::spawn(move || drop(old));
+        drop(old);
     }
 
     /// The configuration.
