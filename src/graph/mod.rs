@@ -314,6 +314,10 @@ impl IdentityGraph {
                 upserts.push((&*st.prepared[s as usize].id, &st.raw[s as usize]));
             }
         }
+        // A slot installed by several chunks of a batch is written once.
+        let mut changed = changed;
+        changed.sort_unstable();
+        changed.dedup();
         let assignments: Vec<(&str, u64)> = changed
             .iter()
             .filter(|&&s| st.live.get(s as usize).copied().unwrap_or(false))
