@@ -327,6 +327,7 @@ impl State {
         }
         let mut keep: Vec<u32> = Vec::with_capacity(order.len());
         let mut prev_of: Vec<Option<CustomerId>> = Vec::with_capacity(order.len());
+        let mut stored_of: Vec<Option<CustomerId>> = Vec::with_capacity(order.len());
         // The slot each entry ends in (a duplicate id: its last version's).
         let mut slot_of_entry = vec![u32::MAX; entries.len()];
         for run in order.chunk_by(|&a, &b| entries[a as usize].0 == entries[b as usize].0) {
@@ -341,8 +342,15 @@ impl State {
                 }
             }
             let prev = run.iter().find_map(|&i| entries[i as usize].2);
+            // What a store holds for this id: the customer of the graph's own
+            // version (an import's customer ids are not stored yet).
+            let held = run
+                .iter()
+                .find(|&&i| (i as usize) < existing)
+                .and_then(|&i| entries[i as usize].2);
             keep.push(last);
             prev_of.push(prev);
+            stored_of.push(held);
         }
         drop(order);
         let incoming_slots = slot_of_entry.split_off(existing);
@@ -408,6 +416,10 @@ impl State {
             &|s| prev_of[s as usize],
             true,
         );
+        // A store already holds the assignments that did not change.
+        st.changed.retain(|&s| {
+            stored_of.get(s as usize).copied().flatten() != Some(st.customer[s as usize])
+        });
         timer.lap("customer ids");
         (st, incoming_slots, events)
     }
@@ -474,7 +486,11 @@ impl State {
         };
         let slots: Vec<u32> = (0..n as u32).collect();
         st.install(res, &slots, &old, &|s| prev[s as usize], true);
-        st.changed.clear();
+        // The store holds these assignments; any the resolution changed (the
+        // anchor rule on a partition the stored estimates no longer give)
+        // are written by the next write.
+        st.changed
+            .retain(|&s| prev.get(s as usize).copied().flatten() != Some(st.customer[s as usize]));
         st.new_redirects.clear();
         st
     }
@@ -532,6 +548,10 @@ impl State {
                 self.clean.insert(id);
             }
             for &s in &members {
+                // Only a slot whose customer changes needs writing to a store.
+                if self.customer[s as usize] != id {
+                    self.changed.push(s);
+                }
                 self.customer[s as usize] = id;
             }
             self.members.insert(id, members);
@@ -540,7 +560,6 @@ impl State {
             self.redirects.insert(from, into);
             self.new_redirects.push((from, into));
         }
-        self.changed.extend_from_slice(slots);
         self.refusal_count += res.refusals.len();
         let links = res.links.into_iter().map(|l| (at(l.a), (at(l.b), l.via)));
         let refusals = res

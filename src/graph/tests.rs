@@ -152,6 +152,11 @@ fn run(initial: &[Spec], ops: &[Op]) -> IdentityGraph {
 fn run_with(config: Config, initial: &[Spec], ops: &[Op]) -> IdentityGraph {
     let graph =
         IdentityGraph::new(config.reestimate_growth(None)).unwrap_or_else(|_| unreachable!());
+    apply(&graph, initial, ops);
+    graph
+}
+
+fn apply(graph: &IdentityGraph, initial: &[Spec], ops: &[Op]) {
     let batch: Vec<Record> = initial
         .iter()
         .enumerate()
@@ -176,7 +181,16 @@ fn run_with(config: Config, initial: &[Spec], ops: &[Op]) -> IdentityGraph {
             }
         }
     }
-    graph
+}
+
+/// A fresh file path for one durable test case.
+fn scratch_store() -> std::path::PathBuf {
+    static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("idgraph-graph-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir.join("graph.idg")
 }
 
 proptest! {
@@ -218,5 +232,42 @@ proptest! {
         let a = run(&initial, &ops);
         let b = run(&initial, &ops);
         prop_assert_eq!(a.assignments(), b.assignments());
+    }
+}
+
+proptest! {
+    // Every write is committed to disk: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A store holds, for every record, the customer the graph gives it,
+    /// after any writes, re-estimations included: only the assignments that
+    /// changed are written, so one left out shows here.
+    #[test]
+    fn store_holds_every_assignment(
+        initial in proptest::collection::vec(spec(), 1..8),
+        ops in proptest::collection::vec(op(), 1..16),
+        reestimate in any::<bool>(),
+    ) {
+        let path = scratch_store();
+        let graph = IdentityGraph::open(&path, Config::new()).unwrap_or_else(|e| panic!("{e}"));
+        apply(&graph, &initial, &ops);
+        if reestimate {
+            graph.reestimate().unwrap_or_else(|e| panic!("{e}"));
+        }
+        let expected: BTreeMap<String, u64> = graph
+            .assignments()
+            .into_iter()
+            .map(|(id, c)| (id, c.as_u64()))
+            .collect();
+        drop(graph);
+        let (_, snapshot) = crate::store::Store::open(&path, crate::Durability::Immediate)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stored: BTreeMap<String, u64> = snapshot
+            .assignments
+            .into_iter()
+            .map(|(id, c)| (id.into(), c))
+            .collect();
+        let _ = std::fs::remove_dir_all(path.parent().unwrap_or(&path));
+        prop_assert_eq!(stored, expected);
     }
 }
