@@ -280,3 +280,63 @@ fn realtime_readers_run_beside_a_writer() {
     let c: CustomerId = g.customer_of("t-0").unwrap();
     assert_eq!(g.records_of(c).len(), 200);
 }
+
+/// A re-estimation that changes the phone regions a record without a country
+/// is read with normalizes that record again: a UK mobile in national form,
+/// unreadable while the graph knew only US records, links once UK records
+/// arrive, as in a fresh batch of the same records.
+#[test]
+fn realtime_reestimation_renormalizes_when_the_regions_change() {
+    let person = |id: &str, country: Option<&str>, phone: &str, name: &str| {
+        let r = Record::new(id).unwrap().phone(phone).name(name);
+        match country {
+            Some(c) => r.country(c),
+            None => r,
+        }
+    };
+    let us: Vec<Record> = (0..4)
+        .map(|i| {
+            person(
+                &format!("us{i}"),
+                Some("US"),
+                &format!("+1 415 555 01{i:02}"),
+                "Sam Cole",
+            )
+        })
+        .collect();
+    let gb: Vec<Record> = (0..8)
+        .map(|i| {
+            person(
+                &format!("gb{i}"),
+                Some("GB"),
+                &format!("+44 20 7946 09{i:02}"),
+                "Ian Reed",
+            )
+        })
+        .collect();
+    let x = person("x", None, "07412 183976", "Ana Lima");
+    let y = person("y", Some("GB"), "+44 7412 183976", "Ana Lima");
+    let g = IdentityGraph::new(Config::new().reestimate_growth(None)).unwrap();
+    g.upsert_batch(us.iter().cloned().chain([x.clone()]))
+        .unwrap();
+    assert!(
+        g.upsert(x.clone())
+            .unwrap()
+            .rejected()
+            .iter()
+            .any(|r| r.field() == idgraph::normalize::FieldKind::Phone),
+        "with US the only region the national UK mobile is unreadable"
+    );
+    g.upsert_batch(gb.iter().cloned().chain([y.clone()]))
+        .unwrap();
+    g.reestimate().unwrap();
+    let fresh = IdentityGraph::new(Config::new()).unwrap();
+    fresh
+        .upsert_batch(us.into_iter().chain(gb).chain([x, y]))
+        .unwrap();
+    assert_eq!(fresh.customer_of("x"), fresh.customer_of("y"));
+    assert_eq!(
+        crate::support::partition(&g),
+        crate::support::partition(&fresh)
+    );
+}

@@ -299,9 +299,12 @@ impl State {
         let mut timer = util::PhaseTimer::new();
         let mut stats = self.stats.clone();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.live_count);
+        // The slot of each entry taken from this graph.
+        let mut live_slots: Vec<u32> = Vec::with_capacity(self.live_count);
         for (s, p) in self.prepared.iter().enumerate() {
             if self.live[s] {
                 entries.push((p.id.clone(), self.raw[s].clone(), Some(self.customer[s])));
+                live_slots.push(s as u32);
             }
         }
         // Records are taken one at a time and stored compactly at once, so a
@@ -358,25 +361,45 @@ impl State {
         let mut taken: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
         let mut raw: Vec<Box<[u8]>> = Vec::with_capacity(keep.len());
         let mut ids_sorted: Vec<Box<str>> = Vec::with_capacity(keep.len());
+        let mut kept: Vec<u32> = Vec::with_capacity(keep.len());
         for &e in &keep {
             if let Some((id, bytes, _)) = taken[e as usize].take() {
                 ids_sorted.push(id);
                 raw.push(bytes);
+                kept.push(e);
             }
         }
         drop(taken);
         let (regions, scheme) = stats.estimate(&self.config);
         let normalizer = normalizer(&self.config, &regions, &scheme);
+        // A record this graph holds was normalized by its model's normalizer:
+        // when the new one is the same, its normalized form is taken as it is
+        // (a re-estimation during an ingest otherwise normalizes everything
+        // again).
+        let same_normalizer = self
+            .model
+            .as_ref()
+            .is_some_and(|m| m.regions == regions && m.scheme == scheme);
         timer.lap("estimate normalizer");
-        let prepared: Vec<Prepared> = ids_sorted
+        let prepared: Vec<Prepared> = kept
             .par_iter()
-            .zip(raw.par_iter())
-            .map(|(id, bytes)| match decode(id, bytes) {
-                Some(r) => prepare(&r, &normalizer),
-                None => Prepared::unreadable(id),
+            .zip(ids_sorted.par_iter().zip(raw.par_iter()))
+            .map(|(&e, (id, bytes))| {
+                let held = live_slots
+                    .get(e as usize)
+                    .filter(|_| same_normalizer)
+                    .and_then(|&s| self.prepared.get(s as usize));
+                match held {
+                    Some(p) => p.clone(),
+                    None => match decode(id, bytes) {
+                        Some(r) => prepare(&r, &normalizer),
+                        None => Prepared::unreadable(id),
+                    },
+                }
             })
             .collect();
         drop(ids_sorted);
+        drop(kept);
         timer.lap("normalize");
         let (weights, resolution) = cluster::resolve(&prepared, &self.config);
         timer.lap("resolve");
