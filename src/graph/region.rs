@@ -11,6 +11,8 @@
 //! the partition always equals a rebuild with the same estimates, and the work
 //! is bounded by the neighbourhood, not the graph.
 
+use rayon::prelude::*;
+
 use crate::block::{self, key::identifier_key};
 use crate::compare::compare;
 use crate::graph::cluster::Via;
@@ -106,13 +108,17 @@ impl State {
         let mut timer = util::PhaseTimer::new();
         self.ensure_index();
         timer.lap("batch: index");
+        let keys: Vec<(SlotKeys, SlotKeys)> = changes
+            .par_iter()
+            .map(|&(old, new)| self.keys_of_change(old, new))
+            .collect();
         let events = on_this_thread(|| {
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
             // Changes the fast path took are done; the rest share a region.
             let mut rest = Vec::with_capacity(changes.len());
-            for &(old, new) in changes {
-                let (more, within) = self.apply(old, new);
+            for (&(old, new), keys) in changes.iter().zip(keys) {
+                let (more, within) = self.apply_keyed(old, new, keys);
                 // A record of this chunk not resolved yet has no customer, so a
                 // record near it never qualifies for the fast path.
                 if let (None, Some(x), [_]) = (old, new, more.as_slice()) {
@@ -168,7 +174,34 @@ impl State {
     /// change seeds its region with, and the new record's blocking groups
     /// within the cap.
     fn apply(&mut self, old: Option<u32>, new: Option<u32>) -> (Vec<u32>, Within) {
+        let keys = self.keys_of_change(old, new);
+        self.apply_keyed(old, new, keys)
+    }
+
+    /// The keys of the records a change takes out and puts in (see
+    /// [`SlotKeys`]): they depend on the records alone, so a batch computes
+    /// them on every core before applying its changes one by one.
+    fn keys_of_change(&self, old: Option<u32>, new: Option<u32>) -> (SlotKeys, SlotKeys) {
         let fuzzy = self.config.fuzzy_identifiers;
+        let keys = |s: Option<u32>| {
+            let mut all = Vec::new();
+            let mut blocking = Vec::new();
+            if let Some(p) = s.and_then(|s| self.prepared.get(s as usize)) {
+                block::record_keys(p, fuzzy, &mut blocking);
+                index_keys(p, &blocking, &mut all);
+            }
+            (all, blocking)
+        };
+        (keys(old), keys(new))
+    }
+
+    /// [`State::apply`] with the change's keys already computed.
+    fn apply_keyed(
+        &mut self,
+        old: Option<u32>,
+        new: Option<u32>,
+        ((old_keys, old_blocking), (new_keys, new_blocking)): (SlotKeys, SlotKeys),
+    ) -> (Vec<u32>, Within) {
         let cap = self.config.block_cap;
         if let Some(o) = old {
             self.live[o as usize] = false;
@@ -177,18 +210,6 @@ impl State {
                 self.stats.add(&r, -1);
             }
         }
-        let keys = |s: Option<u32>, st: &State| {
-            let mut all = Vec::new();
-            let mut blocking = Vec::new();
-            if let Some(s) = s {
-                let p = &st.prepared[s as usize];
-                block::record_keys(p, fuzzy, &mut blocking);
-                index_keys(p, &blocking, &mut all);
-            }
-            (all, blocking)
-        };
-        let (old_keys, old_blocking) = keys(old, self);
-        let (new_keys, new_blocking) = keys(new, self);
         if let Some(index) = self.index.as_mut() {
             if let Some(o) = old {
                 for &k in &old_keys {
@@ -649,6 +670,10 @@ impl State {
         self.customer[i] = NO_CUSTOMER;
     }
 }
+
+/// A record's keys: every key the index holds it under, and its blocking
+/// keys (both sorted and unique); empty for no record.
+type SlotKeys = (Vec<u64>, Vec<u64>);
 
 /// A new record's blocking groups within the cap: each key with its live
 /// holders as the change found them (sorted), kept in two flat arrays.
