@@ -113,7 +113,9 @@ impl KeyIndex {
     /// insertion.
     pub(crate) fn fold_in_later(&mut self, live: &[bool]) {
         if self.later >= (self.keys.len() / 4).max(FOLD_MIN) {
+            let mut timer = util::PhaseTimer::new();
             self.fold(live);
+            timer.lap("index: fold later insertions");
         }
     }
 
