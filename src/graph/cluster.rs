@@ -24,7 +24,7 @@ use crate::block;
 use crate::compare::score::{self, Weights};
 use crate::compare::{compare, Comparison, Field, FieldMask, Level};
 use crate::graph::guard::{
-    people_and_representatives, people_lower_bound, strictly_compatible, Guard, Profile,
+    people_and_representatives, people_lower_bound, strictly_compatible, Guard, IdHashes, Profile,
 };
 use crate::graph::union_find::UnionFind;
 use crate::normalize::FieldKind;
@@ -136,6 +136,14 @@ pub(crate) struct Scope<'a> {
     pub(crate) sizes: Option<crate::block::GroupSize<'a>>,
 }
 
+impl Scope<'_> {
+    /// Whether the scope forces this value generic.
+    fn forces(&self, kind: FieldKind, value: &str) -> bool {
+        // A batch forces nothing: skip building a boxed key for every value.
+        !self.forced_generic.is_empty() && self.forced_generic.contains(&(kind, Box::from(value)))
+    }
+}
+
 /// Training pairs taken per identifier value for m estimation.
 const TRAINING_PAIRS_PER_VALUE: usize = 16;
 /// Values with at most this many records always join the provisional customers
@@ -162,10 +170,14 @@ struct State<'a> {
     /// record's profile is built when needed (most customers are one record,
     /// and a profile per record would cost more memory than the records).
     profiles: util::FxMap<u32, Profile>,
+    id_hashes: IdHashes,
     links: Vec<Link>,
     refusals: Vec<Refusal>,
     /// Identifier values found generic: agreeing on them is no evidence at all.
     generic: util::FxSet<(FieldKind, &'a str)>,
+    /// The same for each value of the identifier index, by position: stage 1
+    /// asks about every value, and a flag is cheaper than hashing its text.
+    generic_value: Vec<bool>,
 }
 
 /// A pair's comparison with generic values removed, and whether what remains is
@@ -224,14 +236,18 @@ impl<'a> State<'a> {
     fn profile(&self, root: u32) -> std::borrow::Cow<'_, Profile> {
         match self.profiles.get(&root) {
             Some(p) => std::borrow::Cow::Borrowed(p),
-            None => std::borrow::Cow::Owned(Profile::of(root, &self.records[root as usize])),
+            None => std::borrow::Cow::Owned(Profile::of(
+                root,
+                &self.records[root as usize],
+                &self.id_hashes,
+            )),
         }
     }
 
     fn take_profile(&mut self, root: u32) -> Profile {
         self.profiles
             .remove(&root)
-            .unwrap_or_else(|| Profile::of(root, &self.records[root as usize]))
+            .unwrap_or_else(|| Profile::of(root, &self.records[root as usize], &self.id_hashes))
     }
 
     fn merge(&mut self, a: u32, b: u32, via: Via) {
@@ -493,9 +509,11 @@ fn cluster(
         threshold,
         uf: UnionFind::new(n),
         profiles: util::map(),
+        id_hashes: IdHashes::of(records),
         links: Vec::new(),
         refusals: Vec::new(),
         generic: util::set(),
+        generic_value: vec![false; values.len()],
     };
     let (mut generic, stable_generic) = stable_generic_values(&mut st, scope, values, strict);
     generic.extend(identifier_links(&mut st, values, strict));
@@ -603,7 +621,7 @@ fn stable_generic_values<'a>(
         .par_iter()
         .zip(strict)
         .map(|(((kind, value), members), &strict)| {
-            if strict <= 1 || scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+            if strict <= 1 || scope.forces(*kind, value) {
                 return None;
             }
             let (people, reps) =
@@ -615,15 +633,17 @@ fn stable_generic_values<'a>(
         .collect();
     let mut generic = Vec::new();
     let mut stable = Vec::new();
-    for (((kind, value), members), found) in values.iter().zip(found) {
-        if scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+    for (vi, (((kind, value), members), found)) in values.iter().zip(found).enumerate() {
+        if scope.forces(*kind, value) {
             st.generic.insert((*kind, *value));
+            st.generic_value[vi] = true;
             continue;
         }
         let Some((people, reps)) = found else {
             continue;
         };
         st.generic.insert((*kind, *value));
+        st.generic_value[vi] = true;
         generic.push(GenericValue {
             kind: *kind,
             value: value.to_string(),
@@ -661,7 +681,7 @@ fn identifier_links<'a>(
     for (_, vi) in order {
         let ((kind, value), members) = &values[vi];
         let (kind, value) = (*kind, *value);
-        if st.generic.contains(&(kind, value)) {
+        if st.generic_value[vi] {
             continue;
         }
         // One representative record per current customer, in record order.
@@ -697,6 +717,7 @@ fn identifier_links<'a>(
                     people: groups,
                 });
                 st.generic.insert((kind, value));
+                st.generic_value[vi] = true;
             }
             let guard = if matches!(guard, Guard::Limit(_)) {
                 guard
