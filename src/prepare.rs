@@ -86,8 +86,13 @@ impl NameValue {
     }
     /// Given root plus family: the key for "same full name".
     pub(crate) fn full_key(&self) -> Option<String> {
-        match (self.root(), &self.family) {
-            (Some(g), Some(f)) if !self.given_is_initial() => Some(format!("{g} {f}")),
+        self.full_key_parts().map(|(g, f)| format!("{g} {f}"))
+    }
+
+    /// The two parts of [`NameValue::full_key`], which joins them with a space.
+    pub(crate) fn full_key_parts(&self) -> Option<(&str, &str)> {
+        match (self.root(), self.family.as_deref()) {
+            (Some(g), Some(f)) if !self.given_is_initial() => Some((g, f)),
             _ => None,
         }
     }
