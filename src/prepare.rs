@@ -84,12 +84,8 @@ impl NameValue {
             c.next().is_some() && c.next().is_none()
         })
     }
-    /// Given root plus family: the key for "same full name".
-    pub(crate) fn full_key(&self) -> Option<String> {
-        self.full_parts().map(|(g, f)| format!("{g} {f}"))
-    }
-
-    /// The two parts of [`NameValue::full_key`], without building it.
+    /// Given root and family: together, the key for "same full name" (none
+    /// when the given name is an initial).
     pub(crate) fn full_parts(&self) -> Option<(&str, &str)> {
         match (self.root(), self.family.as_deref()) {
             (Some(g), Some(f)) if !self.given_is_initial() => Some((g, f)),

@@ -369,14 +369,31 @@ pub(crate) fn estimate(
         }
     }
     // m from identifier-joined pairs, excluding the field that joined them.
-    let mut m_counts = [[0f64; Level::COUNT]; Field::COUNT];
-    for &(a, b, via) in training {
-        let cmp = compare(&records[a as usize], &records[b as usize]);
-        for f in Field::ALL {
-            if via.contains(f) {
-                continue;
+    // Integer counts, summed in parallel: the same whatever the thread count.
+    let zero = || [[0u64; Level::COUNT]; Field::COUNT];
+    let m_int = training
+        .par_iter()
+        .fold(zero, |mut counts, &(a, b, via)| {
+            let cmp = compare(&records[a as usize], &records[b as usize]);
+            for f in Field::ALL {
+                if !via.contains(f) {
+                    counts[f.index()][cmp.level(f).index()] += 1;
+                }
             }
-            m_counts[f.index()][cmp.level(f).index()] += 1.0;
+            counts
+        })
+        .reduce(zero, |mut x, y| {
+            for (rx, ry) in x.iter_mut().zip(y) {
+                for (cx, cy) in rx.iter_mut().zip(ry) {
+                    *cx += cy;
+                }
+            }
+            x
+        });
+    let mut m_counts = [[0f64; Level::COUNT]; Field::COUNT];
+    for (row, ints) in m_counts.iter_mut().zip(m_int) {
+        for (c, n) in row.iter_mut().zip(ints) {
+            *c = n as f64;
         }
     }
     let mut m = [[0f64; Level::COUNT]; Field::COUNT];
@@ -394,11 +411,16 @@ pub(crate) fn estimate(
     }
     // Term frequencies, one count per provisional customer; the six tables are
     // independent and built in parallel.
-    let mut tables: Vec<(FxMap<u64, f64>, f64)> = TF_FIELDS
-        .into_par_iter()
-        .map(|f| per_customer_counts(records, group, |r| tf_key(f, r)))
-        .collect();
-    let (mut tf_full, full_total) = per_customer_counts(records, group, full_name_key);
+    // The full-name table is built beside them, not after.
+    let (mut tables, (mut tf_full, full_total)): (Vec<(FxMap<u64, f64>, f64)>, _) = rayon::join(
+        || {
+            TF_FIELDS
+                .into_par_iter()
+                .map(|f| per_customer_counts(records, group, |r| tf_key(f, r)))
+                .collect()
+        },
+        || per_customer_counts(records, group, full_name_key),
+    );
     let mut tf: [FxMap<u64, f64>; Field::COUNT] = std::array::from_fn(|_| util::map());
     let mut tf_floor = [1.0; Field::COUNT];
     for (f, (mut counts, total)) in TF_FIELDS.into_iter().zip(tables.drain(..)) {

@@ -24,10 +24,10 @@ use crate::block;
 use crate::compare::score::{self, Weights};
 use crate::compare::{compare, Comparison, Field, FieldMask, Level};
 use crate::graph::guard::{
-    people_and_representatives, people_lower_bound, strictly_compatible, Guard, Profile,
+    people_and_representatives, people_lower_bound, strictly_compatible, Guard, IdHashes, Profile,
 };
 use crate::graph::union_find::UnionFind;
-use crate::normalize::FieldKind;
+use crate::normalize::{BirthDate, FieldKind};
 use crate::prepare::Prepared;
 use crate::util;
 use crate::Config;
@@ -136,6 +136,14 @@ pub(crate) struct Scope<'a> {
     pub(crate) sizes: Option<crate::block::GroupSize<'a>>,
 }
 
+impl Scope<'_> {
+    /// Whether the scope forces this value generic.
+    fn forces(&self, kind: FieldKind, value: &str) -> bool {
+        // A batch forces nothing: skip building a boxed key for every value.
+        !self.forced_generic.is_empty() && self.forced_generic.contains(&(kind, Box::from(value)))
+    }
+}
+
 /// Training pairs taken per identifier value for m estimation.
 const TRAINING_PAIRS_PER_VALUE: usize = 16;
 /// Values with at most this many records always join the provisional customers
@@ -162,10 +170,14 @@ struct State<'a> {
     /// record's profile is built when needed (most customers are one record,
     /// and a profile per record would cost more memory than the records).
     profiles: util::FxMap<u32, Profile>,
+    id_hashes: IdHashes,
     links: Vec<Link>,
     refusals: Vec<Refusal>,
     /// Identifier values found generic: agreeing on them is no evidence at all.
     generic: util::FxSet<(FieldKind, &'a str)>,
+    /// The same for each value of the identifier index, by position: stage 1
+    /// asks about every value, and a flag is cheaper than hashing its text.
+    generic_value: Vec<bool>,
 }
 
 /// A pair's comparison with generic values removed, and whether what remains is
@@ -224,14 +236,18 @@ impl<'a> State<'a> {
     fn profile(&self, root: u32) -> std::borrow::Cow<'_, Profile> {
         match self.profiles.get(&root) {
             Some(p) => std::borrow::Cow::Borrowed(p),
-            None => std::borrow::Cow::Owned(Profile::of(root, &self.records[root as usize])),
+            None => std::borrow::Cow::Owned(Profile::of(
+                root,
+                &self.records[root as usize],
+                &self.id_hashes,
+            )),
         }
     }
 
     fn take_profile(&mut self, root: u32) -> Profile {
         self.profiles
             .remove(&root)
-            .unwrap_or_else(|| Profile::of(root, &self.records[root as usize]))
+            .unwrap_or_else(|| Profile::of(root, &self.records[root as usize], &self.id_hashes))
     }
 
     fn merge(&mut self, a: u32, b: u32, via: Via) {
@@ -319,33 +335,51 @@ pub(crate) fn records_compatible(
 
 type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
 
-/// Every identifier value held by two records or more, with its records in index order.
+/// Every identifier value held by two records or more, with its records in
+/// index order; the values in value order.
 fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
-    // A parallel sort groups equal values: cheaper than a hash map of vectors,
-    // and the groups come out in value order, then record order.
-    let mut all: Vec<(FieldKind, &str, u32)> = records
+    // Entries are grouped by a hash of their value first: a parallel sort of
+    // integers is several times cheaper than one comparing text, and most
+    // values are held by one record, so their text never needs comparing.
+    // Each group's text is then checked (a collision splits its group), and
+    // the groups put in value order: exactly what a sort by value gave.
+    let hasher = util::fixed_state();
+    let mut all: Vec<(u64, u32, FieldKind, &str)> = records
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, r)| r.identifiers().map(move |(kind, v)| (kind, v, i as u32)))
+        .flat_map_iter(|(i, r)| {
+            let hasher = &hasher;
+            r.identifiers()
+                .map(move |(kind, v)| (hasher.hash_one((kind, v)), i as u32, kind, v))
+        })
         .collect();
-    all.par_sort_unstable();
-    let mut values: ValueIndex<'_> = Vec::new();
-    let mut start = 0;
-    while start < all.len() {
-        let (kind, v, _) = all[start];
-        let mut end = start + 1;
-        while end < all.len() && all[end].0 == kind && all[end].1 == v {
-            end += 1;
+    all.par_sort_unstable_by_key(|e| (e.0, e.1));
+    fn push<'a>(values: &mut ValueIndex<'a>, group: &[(u64, u32, FieldKind, &'a str)]) {
+        let (_, _, kind, v) = group[0];
+        let mut members: Vec<u32> = group.iter().map(|e| e.1).collect();
+        members.dedup();
+        if members.len() >= 2 {
+            values.push(((kind, v), members));
         }
-        if end - start >= 2 {
-            let mut members: Vec<u32> = all[start..end].iter().map(|x| x.2).collect();
-            members.dedup();
-            if members.len() >= 2 {
-                values.push(((kind, v), members));
+    }
+    let mut values: ValueIndex<'_> = Vec::new();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        let (_, _, kind, v) = run[0];
+        if run.iter().all(|e| e.2 == kind && e.3 == v) {
+            push(&mut values, run);
+        } else {
+            let mut split = run.to_vec();
+            split.sort_unstable_by(|a, b| (a.2, a.3, a.1).cmp(&(b.2, b.3, b.1)));
+            for group in split.chunk_by(|a, b| a.2 == b.2 && a.3 == b.3) {
+                push(&mut values, group);
             }
         }
-        start = end;
     }
+    drop(all);
+    values.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     values
 }
 
@@ -374,13 +408,7 @@ fn provisional(
                 .map(|w| (w[0], w[1], via)),
         );
     }
-    let mut by_name_dob: util::FxMap<(String, crate::normalize::BirthDate), Vec<u32>> = util::map();
-    for (i, r) in records.iter().enumerate() {
-        if let (Some(k), Some(d)) = (r.name.as_ref().and_then(|n| n.full_key()), r.dob) {
-            by_name_dob.entry((k, d)).or_default().push(i as u32);
-        }
-    }
-    let mut groups: Vec<Vec<u32>> = by_name_dob.into_values().filter(|g| g.len() >= 2).collect();
+    let mut groups = same_name_and_dob(records);
     groups.sort_unstable();
     let via = FieldMask::of(&[Field::Given, Field::Family, Field::BirthDate]);
     for g in groups {
@@ -390,6 +418,89 @@ fn provisional(
         }
     }
     (uf.labels(), training)
+}
+
+/// The groups of two records or more with the same full name key and birth
+/// date, each in record order (in no particular order themselves).
+fn same_name_and_dob(records: &[Prepared]) -> Vec<Vec<u32>> {
+    // As with the identifier index, a parallel sort of hashes groups them
+    // (the key used to be formatted and looked up record by record, serially).
+    // The hash is taken over the key's bytes as `full_key` lays them out, so
+    // that keys equal as text hash alike however given and family names split.
+    let key_of = |i: usize| {
+        let r = &records[i];
+        Some((r.name.as_ref()?.full_parts()?, r.dob?))
+    };
+    let mut keyed: Vec<(u64, u32)> = (0..records.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let ((given, family), dob) = key_of(i)?;
+            let mut h = Fnv1a::default();
+            h.bytes(given.as_bytes());
+            h.bytes(b" ");
+            h.bytes(family.as_bytes());
+            h.bytes(&dob.year().to_le_bytes());
+            h.bytes(&[dob.month(), dob.day()]);
+            Some((h.0, i as u32))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let same_text = |a: u32, b: u32| match (key_of(a as usize), key_of(b as usize)) {
+        (Some(((ga, fa), da)), Some(((gb, fb), db))) => {
+            da == db
+                && ga.len() + fa.len() == gb.len() + fb.len()
+                && ga
+                    .bytes()
+                    .chain(*b" ")
+                    .chain(fa.bytes())
+                    .eq(gb.bytes().chain(*b" ").chain(fb.bytes()))
+        }
+        _ => false,
+    };
+    let mut groups = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        if run.iter().all(|e| same_text(run[0].1, e.1)) {
+            groups.push(run.iter().map(|e| e.1).collect());
+            continue;
+        }
+        // A hash collision: split the run by the key itself.
+        let mut split: Vec<((String, BirthDate), u32)> = run
+            .iter()
+            .filter_map(|&(_, i)| {
+                let ((g, f), d) = key_of(i as usize)?;
+                Some(((format!("{g} {f}"), d), i))
+            })
+            .collect();
+        split.sort_unstable();
+        for g in split.chunk_by(|a, b| a.0 == b.0) {
+            if g.len() >= 2 {
+                groups.push(g.iter().map(|e| e.1).collect());
+            }
+        }
+    }
+    groups
+}
+
+/// FNV-1a over a byte stream: unlike a general hasher, feeding the bytes in
+/// pieces gives the hash of the whole, whatever the pieces.
+#[derive(Debug)]
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The threshold in bits a pair's score must reach.
@@ -493,9 +604,11 @@ fn cluster(
         threshold,
         uf: UnionFind::new(n),
         profiles: util::map(),
+        id_hashes: IdHashes::of(records),
         links: Vec::new(),
         refusals: Vec::new(),
         generic: util::set(),
+        generic_value: vec![false; values.len()],
     };
     let (mut generic, stable_generic) = stable_generic_values(&mut st, scope, values, strict);
     generic.extend(identifier_links(&mut st, values, strict));
@@ -603,7 +716,7 @@ fn stable_generic_values<'a>(
         .par_iter()
         .zip(strict)
         .map(|(((kind, value), members), &strict)| {
-            if strict <= 1 || scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+            if strict <= 1 || scope.forces(*kind, value) {
                 return None;
             }
             let (people, reps) =
@@ -615,15 +728,17 @@ fn stable_generic_values<'a>(
         .collect();
     let mut generic = Vec::new();
     let mut stable = Vec::new();
-    for (((kind, value), members), found) in values.iter().zip(found) {
-        if scope.forced_generic.contains(&(*kind, Box::from(*value))) {
+    for (vi, (((kind, value), members), found)) in values.iter().zip(found).enumerate() {
+        if scope.forces(*kind, value) {
             st.generic.insert((*kind, *value));
+            st.generic_value[vi] = true;
             continue;
         }
         let Some((people, reps)) = found else {
             continue;
         };
         st.generic.insert((*kind, *value));
+        st.generic_value[vi] = true;
         generic.push(GenericValue {
             kind: *kind,
             value: value.to_string(),
@@ -661,7 +776,7 @@ fn identifier_links<'a>(
     for (_, vi) in order {
         let ((kind, value), members) = &values[vi];
         let (kind, value) = (*kind, *value);
-        if st.generic.contains(&(kind, value)) {
+        if st.generic_value[vi] {
             continue;
         }
         // One representative record per current customer, in record order.
@@ -697,6 +812,7 @@ fn identifier_links<'a>(
                     people: groups,
                 });
                 st.generic.insert((kind, value));
+                st.generic_value[vi] = true;
             }
             let guard = if matches!(guard, Guard::Limit(_)) {
                 guard

@@ -76,11 +76,47 @@ impl Conflicts {
 /// compatible, so a few representatives decide conflicts as well as all would.
 const MAX_REPRESENTATIVES: usize = 8;
 
+/// Up to [`MAX_REPRESENTATIVES`] values, in order, held inline: a profile is
+/// built for a record each time one of its values is taken, and these two
+/// lists' allocations were a third of building it.
+#[derive(Clone, Copy, Debug)]
+struct Few<T: Copy> {
+    len: usize,
+    items: [Option<T>; MAX_REPRESENTATIVES],
+}
+
+impl<T: Copy> Default for Few<T> {
+    fn default() -> Few<T> {
+        Few {
+            len: 0,
+            items: [None; MAX_REPRESENTATIVES],
+        }
+    }
+}
+
+impl<T: Copy> Few<T> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Appends `x`; a full list stays as it is (callers check the length first).
+    fn push(&mut self, x: T) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Some(x);
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        self.items.iter().take(self.len).flatten().copied()
+    }
+}
+
 /// What one provisional customer holds, for conflict checks.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Profile {
-    named: Vec<u32>,
-    dobs: Vec<BirthDate>,
+    named: Few<u32>,
+    dobs: Few<BirthDate>,
     loyalty: Vec<Box<str>>,
     /// Distinct identifier values per kind (hashes), for the per-customer limits.
     ids: [Vec<u64>; 4],
@@ -107,8 +143,68 @@ fn hash_value(kind: FieldKind, v: &str) -> u64 {
     crate::util::fixed_state().hash_one((kind as u8, v))
 }
 
+/// Every record's identifier values hashed for the per-customer limits, made
+/// once in parallel: a record's profile is built afresh each time a value
+/// reaches it, and hashing its values was half of building it.
+#[derive(Debug, Default)]
+pub(crate) struct IdHashes {
+    /// Where each record's entries start; the last entry is the total.
+    starts: Vec<u32>,
+    slots: Vec<u8>,
+    hashes: Vec<u64>,
+}
+
+impl IdHashes {
+    pub(crate) fn of(records: &[Prepared]) -> IdHashes {
+        use rayon::prelude::*;
+        let counts: Vec<u32> = records
+            .par_iter()
+            .map(|r| {
+                r.identifiers()
+                    .filter(|(k, _)| kind_slot(*k).is_some())
+                    .count() as u32
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(records.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for c in counts {
+            total += c;
+            starts.push(total);
+        }
+        let (slots, hashes): (Vec<u8>, Vec<u64>) = records
+            .par_iter()
+            .flat_map_iter(|r| {
+                r.identifiers()
+                    .filter_map(|(kind, v)| kind_slot(kind).map(|s| (s as u8, hash_value(kind, v))))
+            })
+            .unzip();
+        IdHashes {
+            starts,
+            slots,
+            hashes,
+        }
+    }
+
+    /// Record `index`'s `(slot, hash)` entries, in `identifiers` order.
+    fn get(&self, index: u32) -> impl Iterator<Item = (usize, u64)> + '_ {
+        let i = index as usize;
+        let (start, end) = match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        let slots = self.slots.get(start..end).unwrap_or(&[]);
+        let hashes = self.hashes.get(start..end).unwrap_or(&[]);
+        slots
+            .iter()
+            .map(|&s| s as usize)
+            .zip(hashes.iter().copied())
+    }
+}
+
 impl Profile {
-    pub(crate) fn of(index: u32, r: &Prepared) -> Profile {
+    /// The profile of record `index` alone; `hashes` holds its identifier hashes.
+    pub(crate) fn of(index: u32, r: &Prepared, hashes: &IdHashes) -> Profile {
         let mut p = Profile::default();
         if r.name.is_some() {
             p.named.push(index);
@@ -121,11 +217,10 @@ impl Profile {
                 p.loyalty.push(l.value.clone());
             }
         }
-        for (kind, v) in r.identifiers() {
-            if let Some(s) = kind_slot(kind) {
-                let h = hash_value(kind, v);
-                if !p.ids[s].contains(&h) {
-                    p.ids[s].push(h);
+        for (s, h) in hashes.get(index) {
+            if let Some(ids) = p.ids.get_mut(s) {
+                if !ids.contains(&h) {
+                    ids.push(h);
                 }
             }
         }
@@ -143,11 +238,11 @@ impl Profile {
             dob: self
                 .dobs
                 .iter()
-                .any(|a| other.dobs.iter().any(|b| !dob_compatible(a, b))),
+                .any(|a| other.dobs.iter().any(|b| !dob_compatible(&a, &b))),
             ..Conflicts::default()
         };
-        'names: for &a in &self.named {
-            for &b in &other.named {
+        'names: for a in self.named.iter() {
+            for b in other.named.iter() {
                 if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name)
                 {
                     let (g, f) = name_levels(na, nb);
@@ -181,13 +276,13 @@ impl Profile {
 
     /// Absorbs `other` (after a merge).
     pub(crate) fn absorb(&mut self, other: Profile) {
-        for i in other.named {
+        for i in other.named.iter() {
             if self.named.len() < MAX_REPRESENTATIVES {
                 self.named.push(i);
             }
         }
-        for d in other.dobs {
-            if !self.dobs.contains(&d) && self.dobs.len() < MAX_REPRESENTATIVES {
+        for d in other.dobs.iter() {
+            if !self.dobs.iter().any(|x| x == d) && self.dobs.len() < MAX_REPRESENTATIVES {
                 self.dobs.push(d);
             }
         }
