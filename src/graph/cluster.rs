@@ -338,6 +338,12 @@ type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
 /// Every identifier value held by two records or more, with its records in
 /// index order; the values in value order.
 fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
+    identifier_index_by(records, |h| h)
+}
+
+/// [`identifier_index`] with each value's hash passed through `spread`: the
+/// identity, or in tests a function that makes most values collide.
+fn identifier_index_by(records: &[Prepared], spread: impl Fn(u64) -> u64 + Sync) -> ValueIndex<'_> {
     // Entries are grouped by a hash of their value first: a parallel sort of
     // integers is several times cheaper than one comparing text, and most
     // values are held by one record, so their text never needs comparing.
@@ -348,9 +354,9 @@ fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, r)| {
-            let hasher = &hasher;
+            let (hasher, spread) = (&hasher, &spread);
             r.identifiers()
-                .map(move |(kind, v)| (hasher.hash_one((kind, v)), i as u32, kind, v))
+                .map(move |(kind, v)| (spread(hasher.hash_one((kind, v))), i as u32, kind, v))
         })
         .collect();
     all.par_sort_unstable_by_key(|e| (e.0, e.1));
@@ -423,6 +429,12 @@ fn provisional(
 /// The groups of two records or more with the same full name key and birth
 /// date, each in record order (in no particular order themselves).
 fn same_name_and_dob(records: &[Prepared]) -> Vec<Vec<u32>> {
+    same_name_and_dob_by(records, |h| h)
+}
+
+/// [`same_name_and_dob`] with each key's hash passed through `spread` (see
+/// [`identifier_index_by`]).
+fn same_name_and_dob_by(records: &[Prepared], spread: impl Fn(u64) -> u64 + Sync) -> Vec<Vec<u32>> {
     // As with the identifier index, a parallel sort of hashes groups them
     // (the key used to be formatted and looked up record by record, serially).
     // The hash is taken over the key's bytes as `full_key` lays them out, so
@@ -441,7 +453,7 @@ fn same_name_and_dob(records: &[Prepared]) -> Vec<Vec<u32>> {
             h.bytes(family.as_bytes());
             h.bytes(&dob.year().to_le_bytes());
             h.bytes(&[dob.month(), dob.day()]);
-            Some((h.0, i as u32))
+            Some((spread(h.0), i as u32))
         })
         .collect();
     keyed.par_sort_unstable();
@@ -891,6 +903,29 @@ mod tests {
             groups.entry(l).or_default().push(i);
         }
         groups.into_values().collect()
+    }
+
+    proptest! {
+        /// Grouping values by hash gives the groups a grouping by text gives,
+        /// in the same order, even when most hashes collide.
+        #[test]
+        fn hash_collisions_do_not_change_the_groups(
+            specs in proptest::collection::vec(spec(), 0..40),
+        ) {
+            let records = prepared(&specs);
+            let exact = identifier_index(&records);
+            for spread in [|h: u64| h % 3, |_: u64| 0] {
+                prop_assert_eq!(&identifier_index_by(&records, spread), &exact);
+            }
+            let sorted = |mut g: Vec<Vec<u32>>| {
+                g.sort_unstable();
+                g
+            };
+            let names = sorted(same_name_and_dob(&records));
+            for spread in [|h: u64| h % 3, |_: u64| 0] {
+                prop_assert_eq!(&sorted(same_name_and_dob_by(&records, spread)), &names);
+            }
+        }
     }
 
     proptest! {
