@@ -261,3 +261,22 @@ fn durable_restore_needs_an_empty_graph() {
     let again = g.restore(vec![(Record::new("y").unwrap(), c)]);
     assert_eq!(again.unwrap_err().kind(), ErrorKind::InvalidCommand);
 }
+
+/// Writing records identical to those stored commits nothing: the file is
+/// byte for byte what it was (a second run over an ingested file is free).
+#[test]
+fn durable_identical_records_write_nothing() {
+    let dir = scratch("identical");
+    let path = dir.join("g.idg");
+    let records = background(500);
+    let g = IdentityGraph::open(&path, config()).unwrap();
+    g.upsert_batch(records.clone()).unwrap();
+    g.upsert(records[7].clone()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let customers = g.assignments();
+    let out = g.upsert_batch(records.clone()).unwrap();
+    assert_eq!(out.len(), records.len());
+    g.upsert(records[3].clone()).unwrap();
+    assert_eq!(g.assignments(), customers);
+    assert!(std::fs::read(&path).unwrap() == before, "the file changed");
+}

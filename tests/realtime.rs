@@ -340,3 +340,34 @@ fn realtime_reestimation_renormalizes_when_the_regions_change() {
         crate::support::partition(&fresh)
     );
 }
+
+/// A record identical to the version the graph holds changes nothing: the
+/// same customer, no event; outcomes stay in input order; and a later copy
+/// in the same batch still replaces an earlier change.
+#[test]
+fn realtime_identical_record_changes_nothing() {
+    let g = graph();
+    let a = rec("same-a", "2024-02-01T00:00:00Z")
+        .email("ines.moreau84@gmail.com")
+        .name("Ines Moreau");
+    let b = rec("same-b", "2024-02-02T00:00:00Z").phone("+44 7700 900461");
+    let first = g.upsert_batch([a.clone(), b.clone()]).unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&events);
+    g.set_subscriber(move |e: &Event| seen.lock().unwrap().push(e.clone()));
+    let again = g.upsert(a.clone()).unwrap();
+    assert_eq!(again.customer(), first[0].customer());
+    assert!(again.events().is_empty());
+    assert!(events.lock().unwrap().is_empty());
+    // Unchanged, changed, unchanged: answers in input order.
+    let c = rec("same-c", "2024-02-03T00:00:00Z").email("ines.moreau84@gmail.com");
+    let out = g.upsert_batch([a.clone(), c, b.clone()]).unwrap();
+    let ids: Vec<&str> = out.iter().map(|o| o.record_id()).collect();
+    assert_eq!(ids, ["same-a", "same-c", "same-b"]);
+    assert_eq!(out[1].customer(), out[0].customer());
+    assert_eq!(out[2].customer(), g.customer_of("same-b").unwrap());
+    // A change then the held version again, in one batch: the last one wins.
+    let changed = a.clone().phone("+44 7700 900999");
+    g.upsert_batch([changed, a.clone()]).unwrap();
+    assert_eq!(g.record("same-a"), Some(a));
+}

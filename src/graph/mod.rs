@@ -442,7 +442,10 @@ impl IdentityGraph {
     ///
     /// A batch that grows the graph past the re-estimation point (and the
     /// first batch of an empty graph) is resolved as a whole; otherwise its
-    /// records are applied one at a time.
+    /// records are applied one at a time. A record identical to the version
+    /// the graph holds (a message delivered twice, a file ingested again)
+    /// changes nothing and writes nothing: its outcome is its customer as it
+    /// stands, with no events.
     ///
     /// # Errors
     /// None today (see [`upsert`](Self::upsert)).
@@ -456,8 +459,24 @@ impl IdentityGraph {
         // otherwise the batch size decides whether it is time to re-estimate.
         let mut records = records.into_iter();
         let mut held: Vec<Record> = Vec::new();
+        // Records identical to the version the graph holds change nothing (a
+        // run over a file already ingested, a message delivered twice): they
+        // are answered from the graph as it stands. Input position and id.
+        let mut same: Vec<(usize, Box<str>)> = Vec::new();
         let rebuild = self.read().model.is_none() || {
             held.extend(records.by_ref());
+            let keep = self.read().changes_anything(&held);
+            if keep.iter().any(|k| !k) {
+                let mut kept = Vec::with_capacity(held.len());
+                for (i, (r, k)) in held.into_iter().zip(keep).enumerate() {
+                    if k {
+                        kept.push(r);
+                    } else {
+                        same.push((i, r.id().into()));
+                    }
+                }
+                held = kept;
+            }
             Self::needs_rebuild(&self.read(), held.len())
         };
         let (mut outcomes, events) = if rebuild {
@@ -541,13 +560,44 @@ impl IdentityGraph {
             }
             (outcomes, events)
         };
-        if w.store.is_some() {
+        if outcomes.is_empty() && !rebuild {
+            // Nothing changed: nothing to write.
+        } else if w.store.is_some() {
             let mut unique: Vec<&str> = outcomes.iter().map(Outcome::record_id).collect();
             unique.sort_unstable();
             unique.dedup();
             self.persist(&mut w, &unique, &[], rebuild)?;
         } else {
             self.persist(&mut w, &[], &[], rebuild)?;
+        }
+        if !same.is_empty() {
+            let st = self.read();
+            let total = outcomes.len() + same.len();
+            let mut all = Vec::with_capacity(total);
+            let mut changed = outcomes.into_iter();
+            let mut same = same.into_iter().peekable();
+            while all.len() < total {
+                let next = match same.next_if(|(i, _)| *i == all.len()) {
+                    Some((_, id)) => {
+                        let slot = st.slot(&id);
+                        Some(Outcome {
+                            customer: slot.map_or(state::NO_CUSTOMER, |s| st.customer[s as usize]),
+                            rejected: slot
+                                .and_then(|s| st.prepared.get(s as usize))
+                                .map(|p| p.rejected.to_vec())
+                                .unwrap_or_default(),
+                            record_id: id,
+                            events: Vec::new(),
+                        })
+                    }
+                    None => changed.next(),
+                };
+                match next {
+                    Some(o) => all.push(o),
+                    None => break,
+                }
+            }
+            outcomes = all;
         }
         w.publish(&events);
         if let Some(last) = outcomes.last_mut() {

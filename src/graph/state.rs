@@ -518,6 +518,27 @@ impl State {
         st
     }
 
+    /// For each record of a batch, whether it changes anything: false when
+    /// the graph holds its id in exactly this form and the batch holds the id
+    /// once (a later copy in the batch must still replace an earlier change).
+    pub(crate) fn changes_anything(&self, batch: &[Record]) -> Vec<bool> {
+        let mut seen: FxMap<&str, usize> = util::map();
+        for r in batch {
+            *seen.entry(r.id()).or_insert(0) += 1;
+        }
+        batch
+            .par_iter()
+            .map(|r| {
+                seen.get(r.id()).copied().unwrap_or(0) > 1
+                    || self.slot(r.id()).is_none_or(|s| {
+                        self.raw
+                            .get(s as usize)
+                            .is_none_or(|held| **held != *encode(r))
+                    })
+            })
+            .collect()
+    }
+
     /// Installs a resolution of the records in `slots` (its index `i` is slot
     /// `slots[i]`), replacing the `old` customers; `prev` gives a slot's
     /// customer before. Returns the events.
