@@ -526,17 +526,20 @@ impl State {
         for r in batch {
             *seen.entry(r.id()).or_insert(0) += 1;
         }
-        batch
-            .par_iter()
-            .map(|r| {
-                seen.get(r.id()).copied().unwrap_or(0) > 1
-                    || self.slot(r.id()).is_none_or(|s| {
-                        self.raw
-                            .get(s as usize)
-                            .is_none_or(|held| **held != *encode(r))
-                    })
-            })
-            .collect()
+        let changes = |r: &Record| {
+            seen.get(r.id()).copied().unwrap_or(0) > 1
+                || self.slot(r.id()).is_none_or(|s| {
+                    self.raw
+                        .get(s as usize)
+                        .is_none_or(|held| **held != *encode(r))
+                })
+        };
+        // A real-time upsert is a batch of one: no pool for it.
+        if batch.len() < 1024 {
+            batch.iter().map(changes).collect()
+        } else {
+            batch.par_iter().map(changes).collect()
+        }
     }
 
     /// Installs a resolution of the records in `slots` (its index `i` is slot
