@@ -53,8 +53,11 @@ fn setup() -> Setup {
         .unwrap_or_else(|e| panic!("{e}"));
     let batch = start.elapsed();
     // The first real-time change builds the index: not part of any timing.
+    // (Upserting a held record as it is changes nothing: take it out and
+    // put it back.)
     let start = Instant::now();
     if let Some(r) = records.first() {
+        graph.remove(r.id()).unwrap_or_else(|e| panic!("{e}"));
         graph.upsert(r.clone()).unwrap_or_else(|e| panic!("{e}"));
     }
     let index = start.elapsed();

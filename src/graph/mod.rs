@@ -465,7 +465,12 @@ impl IdentityGraph {
         let mut same: Vec<(usize, Box<str>)> = Vec::new();
         let rebuild = self.read().model.is_none() || {
             held.extend(records.by_ref());
-            let keep = self.read().changes_anything(&held);
+            // (A single record is checked by the real-time path itself.)
+            let keep = if held.len() > 1 {
+                self.read().changes_anything(&held)
+            } else {
+                Vec::new()
+            };
             if keep.iter().any(|k| !k) {
                 let mut kept = Vec::with_capacity(held.len());
                 for (i, (r, k)) in held.into_iter().zip(keep).enumerate() {
@@ -512,18 +517,22 @@ impl IdentityGraph {
             if let [r] = held.as_slice() {
                 // One record: the real-time path, with its fast path.
                 let mut st = self.write();
-                let (slot, ev) = st.upsert_one(r);
-                events.extend(ev);
-                outcomes.push(Outcome {
-                    record_id: r.id().into(),
-                    customer: state::NO_CUSTOMER,
-                    rejected: st
-                        .prepared
-                        .get(slot as usize)
-                        .map(|p| p.rejected.to_vec())
-                        .unwrap_or_default(),
-                    events: Vec::new(),
-                });
+                match st.upsert_one(r) {
+                    Some((slot, ev)) => {
+                        events.extend(ev);
+                        outcomes.push(Outcome {
+                            record_id: r.id().into(),
+                            customer: state::NO_CUSTOMER,
+                            rejected: st
+                                .prepared
+                                .get(slot as usize)
+                                .map(|p| p.rejected.to_vec())
+                                .unwrap_or_default(),
+                            events: Vec::new(),
+                        });
+                    }
+                    None => same.push((0, r.id().into())),
+                }
             } else {
                 // Normalized on all cores beside the live graph, then applied
                 // in chunks: each chunk re-resolves the union of its records'

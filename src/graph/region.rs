@@ -32,14 +32,21 @@ use crate::util::{self, FxMap, FxSet};
 impl State {
     /// Stores `record` (replacing the stored version of its id) and re-resolves
     /// its neighbourhood. Returns its slot and the events. Needs estimates.
-    pub(crate) fn upsert_one(&mut self, record: &Record) -> (u32, Vec<Event>) {
-        let Some(model) = self.model.as_ref() else {
-            return (u32::MAX, Vec::new());
-        };
+    /// `None` when the graph holds the record in exactly this form: nothing
+    /// changes.
+    pub(crate) fn upsert_one(&mut self, record: &Record) -> Option<(u32, Vec<Event>)> {
+        // One lookup of the id (a search of the sorted base) serves both the
+        // identity check and the replacement.
+        let old = self.slot(record.id());
+        let bytes = encode(record);
+        if old.is_some_and(|s| self.raw.get(s as usize) == Some(&bytes)) {
+            return None;
+        }
+        let model = self.model.as_ref()?;
         let prepared = prepare(record, &model.normalizer);
-        let (old, slot) = self.push_record(record, prepared);
+        let slot = self.push_record_at(record, prepared, bytes);
         let events = self.change(old, Some(slot));
-        (slot, events)
+        Some((slot, events))
     }
 
     /// Erases the record `id` and re-resolves what it touched. Returns its
@@ -158,15 +165,21 @@ impl State {
         prepared: Prepared,
     ) -> (Option<u32>, u32) {
         let old = self.slot(record.id());
+        let slot = self.push_record_at(record, prepared, encode(record));
+        (old, slot)
+    }
+
+    /// [`State::push_record`] with the stored form already made.
+    fn push_record_at(&mut self, record: &Record, prepared: Prepared, bytes: Box<[u8]>) -> u32 {
         let slot = self.prepared.len() as u32;
         self.prepared.push(prepared);
-        self.raw.push(encode(record));
+        self.raw.push(bytes);
         self.customer.push(NO_CUSTOMER);
         self.live.push(true);
         self.live_count += 1;
         self.late.insert(record.id().into(), slot);
         self.stats.add(record, 1);
-        (old, slot)
+        slot
     }
 
     /// The bookkeeping of one change: liveness, statistics, index, groups
