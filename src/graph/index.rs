@@ -170,14 +170,7 @@ impl KeyIndex {
 
     /// The live records holding `key`, sorted, unique.
     pub(crate) fn holders(&self, key: u64, live: &[bool], out: &mut Vec<u32>) {
-        out.clear();
-        out.extend_from_slice(&self.slots[self.range(key)]);
-        if let Some(more) = self.extra.get(&key) {
-            out.extend_from_slice(more.as_slice());
-        }
-        out.retain(|&s| live.get(s as usize).copied().unwrap_or(false));
-        out.sort_unstable();
-        out.dedup();
+        self.holders_up_to(key, live, usize::MAX - 1, out);
     }
 
     /// How many live records hold `key`.
@@ -368,6 +361,20 @@ mod tests {
             }
             for k in 0..4 {
                 index.holders(top(k), &live, &mut out);
+                // Against the arrays read plainly: every live slot under the key, once.
+                let key = top(k);
+                let mut plain: Vec<u32> = index
+                    .keys
+                    .iter()
+                    .zip(&index.slots)
+                    .filter(|(&k, _)| k == key)
+                    .map(|(_, &s)| s)
+                    .chain(index.extra.get(&key).map(Later::as_slice).unwrap_or(&[]).iter().copied())
+                    .filter(|&s| live.get(s as usize).copied().unwrap_or(false))
+                    .collect();
+                plain.sort_unstable();
+                plain.dedup();
+                prop_assert_eq!(&out, &plain);
                 prop_assert_eq!(
                     index.count_up_to(top(k), &live, limit),
                     out.len().min(limit + 1)

@@ -39,7 +39,7 @@ impl State {
         // identity check and the replacement.
         let old = self.slot(record.id());
         let bytes = encode(record);
-        if old.is_some_and(|s| self.raw.get(s as usize) == Some(&bytes)) {
+        if self.holds_as_is(old, &bytes) {
             return None;
         }
         let model = self.model.as_ref()?;

@@ -518,6 +518,12 @@ impl State {
         st
     }
 
+    /// Whether `slot` holds a record stored as exactly `bytes`.
+    pub(crate) fn holds_as_is(&self, slot: Option<u32>, bytes: &[u8]) -> bool {
+        slot.and_then(|s| self.raw.get(s as usize))
+            .is_some_and(|held| **held == *bytes)
+    }
+
     /// For each record of a batch, whether it changes anything: false when
     /// the graph holds its id in exactly this form and the batch holds the id
     /// once (a later copy in the batch must still replace an earlier change).
@@ -528,11 +534,7 @@ impl State {
         }
         let changes = |r: &Record| {
             seen.get(r.id()).copied().unwrap_or(0) > 1
-                || self.slot(r.id()).is_none_or(|s| {
-                    self.raw
-                        .get(s as usize)
-                        .is_none_or(|held| **held != *encode(r))
-                })
+                || !self.holds_as_is(self.slot(r.id()), &encode(r))
         };
         // A real-time upsert is a batch of one: no pool for it.
         if batch.len() < 1024 {
