@@ -534,7 +534,9 @@ impl State {
         }
         let changes = |r: &Record| {
             seen.get(r.id()).copied().unwrap_or(0) > 1
-                || !self.holds_as_is(self.slot(r.id()), &encode(r))
+                || self
+                    .slot(r.id())
+                    .is_none_or(|s| !self.holds_as_is(Some(s), &encode(r)))
         };
         // A real-time upsert is a batch of one: no pool for it.
         if batch.len() < 1024 {
