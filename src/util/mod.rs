@@ -26,13 +26,33 @@ pub(crate) fn set<K>() -> FxSet<K> {
 pub(crate) struct PhaseTimer {
     on: bool,
     last: std::time::Instant,
+    last_cpu: f64,
+}
+
+/// CPU seconds this process has used (user and system, all threads), from
+/// /proc (Linux); 0 where unavailable.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which may hold spaces): utime is
+            // the 12th and stime the 13th of them, in clock ticks (100 a second).
+            let rest = &s[s.rfind(')')? + 2..];
+            let mut f = rest.split_whitespace().skip(11);
+            let u: f64 = f.next()?.parse().ok()?;
+            let k: f64 = f.next()?.parse().ok()?;
+            Some((u + k) / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 impl PhaseTimer {
     pub(crate) fn new() -> PhaseTimer {
+        let on = std::env::var_os("IDGRAPH_DEBUG_TIMING").is_some();
         PhaseTimer {
-            on: std::env::var_os("IDGRAPH_DEBUG_TIMING").is_some(),
+            on,
             last: std::time::Instant::now(),
+            last_cpu: if on { cpu_seconds() } else { 0.0 },
         }
     }
     pub(crate) fn lap(&mut self, phase: &str) {
@@ -57,11 +77,14 @@ impl PhaseTimer {
                         .and_then(|k| k.parse::<u64>().ok())
                 })
                 .map_or(0, |kb| kb / 1024);
+            let cpu = cpu_seconds();
             eprintln!(
-                "  {phase:<24} {:8.3} s  rss {rss} MiB  peak {peak} MiB",
-                (now - self.last).as_secs_f64()
+                "  {phase:<24} {:8.3} s  cpu {:6.2} s  rss {rss} MiB  peak {peak} MiB",
+                (now - self.last).as_secs_f64(),
+                cpu - self.last_cpu
             );
             self.last = now;
+            self.last_cpu = cpu;
         }
     }
 }
