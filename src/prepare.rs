@@ -165,6 +165,34 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 
 /// Normalizes every field of `record`; refused values are listed, never fatal.
 pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
+    prepare_tracked(record, n).0
+}
+
+/// What of a normalizer's estimates a prepared record rests on: a record
+/// normalized while the estimates were still a guess is normalized again
+/// only when the final estimates differ in what it rests on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Reliance {
+    /// How many of the phone regions the record's phones rest on.
+    phone_regions: crate::normalize::FallbackUse,
+    /// Whether it has loyalty values (read under the loyalty scheme).
+    loyalty_scheme: bool,
+}
+
+impl Reliance {
+    /// Whether a record prepared by `guess` is what `last` prepares.
+    pub(crate) fn carries(self, guess: &Normalizer, last: &Normalizer) -> bool {
+        guess.phone_outcome_carries(last, self.phone_regions)
+            && (!self.loyalty_scheme || guess.loyalty_outcome_carries(last))
+    }
+}
+
+/// [`prepare`], with what the outcome rests on of the normalizer's estimates.
+pub(crate) fn prepare_tracked(record: &Record, n: &Normalizer) -> (Prepared, Reliance) {
+    let mut reliance = Reliance {
+        phone_regions: 0,
+        loyalty_scheme: !record.loyalty_ids().is_empty(),
+    };
     let country = country_code(record.get_country());
     let cc = country.as_ref().and_then(|c| std::str::from_utf8(c).ok());
     let mut rejected = Vec::new();
@@ -192,7 +220,9 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
     }
     let mut phones = Vec::with_capacity(record.phones().len());
     for raw in record.phones() {
-        match n.phone(raw, cc) {
+        let (p, used) = n.phone_tracked(raw, cc);
+        reliance.phone_regions = reliance.phone_regions.max(used);
+        match p {
             Ok(p) => push_unique(&mut phones, p.as_str().into()),
             Err(r) => reject(FieldKind::Phone, r),
         }
@@ -267,7 +297,7 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
             None
         }
     });
-    Prepared {
+    let prepared = Prepared {
         id: record.id().into(),
         ts: record.ts_millis(),
         emails: emails.into_boxed_slice(),
@@ -279,5 +309,6 @@ pub(crate) fn prepare(record: &Record, n: &Normalizer) -> Prepared {
         postal,
         address,
         rejected: rejected.into_boxed_slice(),
-    }
+    };
+    (prepared, reliance)
 }

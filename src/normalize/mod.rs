@@ -33,6 +33,7 @@ pub use device::{DeviceId, DeviceKind};
 pub use email::Email;
 pub use loyalty::{CheckDigit, CheckStatus, LoyaltyId, LoyaltyScheme};
 pub use name::Name;
+pub(crate) use phone::FallbackUse;
 pub use phone::Phone;
 pub use placeholder::Placeholders;
 pub use postal::PostalCode;
@@ -192,7 +193,19 @@ impl Normalizer {
     /// Normalizes a phone number read in `region` (the record's country), else the
     /// default and fallback regions. See [`phone`].
     pub fn phone(&self, raw: &str, region: Option<&str>) -> Result<Phone, RejectReason> {
-        self.precheck(raw)?;
+        self.phone_tracked(raw, region).0
+    }
+
+    /// [`phone`](Self::phone), with how many of [`phone_regions`](Self::phone_regions)
+    /// the outcome rests on (see `phone::FallbackUse`).
+    pub(crate) fn phone_tracked(
+        &self,
+        raw: &str,
+        region: Option<&str>,
+    ) -> (Result<Phone, RejectReason>, phone::FallbackUse) {
+        if let Err(e) = self.precheck(raw) {
+            return (Err(e), 0);
+        }
         let region = region.map(str::trim).filter(|r| !r.is_empty());
         let upper;
         let region = match region {
@@ -202,14 +215,45 @@ impl Normalizer {
             }
             other => other,
         };
-        let mut fallback: Vec<&str> = Vec::with_capacity(1 + self.fallback_regions.len());
-        if let Some(d) = &self.default_region {
-            fallback.push(d);
+        let (p, used) = phone::parse_tracked(raw, region, &self.phone_regions());
+        let p = p.and_then(|p| self.check(FieldKind::Phone, p.as_str()).map(|()| p));
+        (p, used)
+    }
+
+    /// Whether a phone outcome of this normalizer that rested on `used` of its
+    /// regions is also `other`'s outcome (the two differ in estimates only).
+    pub(crate) fn phone_outcome_carries(
+        &self,
+        other: &Normalizer,
+        used: phone::FallbackUse,
+    ) -> bool {
+        let (a, b) = (self.phone_regions(), other.phone_regions());
+        match usize::from(used) {
+            0 => true,
+            _ if used == phone::ALL_FALLBACKS => a == b,
+            k => a.get(..k).is_some_and(|p| b.get(..k) == Some(p)) && phone::all_known(&b),
         }
-        fallback.extend(self.fallback_regions.iter().map(String::as_str));
-        let p = phone::parse(raw, region, &fallback)?;
-        self.check(FieldKind::Phone, p.as_str())?;
-        Ok(p)
+    }
+
+    /// Whether a loyalty outcome of this normalizer is also `other`'s.
+    pub(crate) fn loyalty_outcome_carries(&self, other: &Normalizer) -> bool {
+        self.loyalty == other.loyalty
+    }
+
+    /// Whether `code` is a region the phone metadata knows.
+    pub(crate) fn is_phone_region(code: &str) -> bool {
+        phone::all_known(&[code])
+    }
+
+    /// The regions a national phone number on a record without a country is
+    /// read in, in order: the default region, then the fallback regions.
+    pub(crate) fn phone_regions(&self) -> Vec<&str> {
+        let mut regions: Vec<&str> = Vec::with_capacity(1 + self.fallback_regions.len());
+        if let Some(d) = &self.default_region {
+            regions.push(d);
+        }
+        regions.extend(self.fallback_regions.iter().map(String::as_str));
+        regions
     }
 
     /// Normalizes a loyalty member number under the configured scheme. See [`loyalty_id`].
@@ -404,4 +448,59 @@ pub fn postal_code(raw: &str, country: Option<&str>) -> Result<PostalCode, Rejec
 /// ```
 pub fn address(raw: &str) -> Result<Address, RejectReason> {
     default_normalizer().address(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Normalizer;
+    use proptest::prelude::*;
+
+    /// Regions the metadata knows, and two it does not.
+    const REGIONS: [&str; 12] = [
+        "US", "GB", "DE", "FR", "IT", "ES", "BR", "RO", "AU", "NL", "ZZ", "XX",
+    ];
+
+    /// National numbers valid in one region or several (`2025550143` is a
+    /// US and a German number), and shapes valid in none.
+    const NUMBERS: [&str; 9] = [
+        "202 555 0143",
+        "07412 183976",
+        "06 13 61 21 78",
+        "030 901820",
+        "0412 345 677",
+        "11 98765 4321",
+        "0723 456 789",
+        "+44 7412 183976",
+        "0044 7412 183976",
+    ];
+
+    proptest! {
+        /// A phone outcome rests on no more of the region list than it says:
+        /// any other list that agrees there gives the same outcome.
+        #[test]
+        fn a_phone_outcome_rests_on_the_regions_it_names(
+            pick in prop_oneof![
+                prop::sample::select(&NUMBERS[..]).prop_map(str::to_string),
+                "\\+?[0-9]{6,13}",
+            ],
+            default in prop::option::of(prop::sample::select(&REGIONS[..10])),
+            a in prop::collection::vec(prop::sample::select(&REGIONS[..]), 0..5),
+            b in prop::collection::vec(prop::sample::select(&REGIONS[..]), 0..5),
+        ) {
+            let with = |regions: &[&str]| {
+                let n = Normalizer::new().fallback_regions(regions);
+                match default {
+                    Some(d) => n.default_region(d),
+                    None => n,
+                }
+            };
+            let (na, nb) = (with(&a), with(&b));
+            let (outcome, used) = na.phone_tracked(&pick, None);
+            if na.phone_outcome_carries(&nb, used) {
+                prop_assert_eq!(outcome, nb.phone(&pick, None));
+            }
+            // A record with a country rests on no list at all.
+            prop_assert_eq!(na.phone_tracked(&pick, Some("FR")).1, 0);
+        }
+    }
 }

@@ -84,20 +84,48 @@ const MAX_EXTENSION_DIGITS: usize = 7;
 /// [`RejectReason::NoRegion`]. (`011` is not read as an international prefix
 /// without a North American region, because `0116...` is also a UK national
 /// number.)
+#[cfg(test)]
 pub(crate) fn parse(
     raw: &str,
     region: Option<&str>,
     fallback: &[&str],
 ) -> Result<Phone, RejectReason> {
+    parse_tracked(raw, region, fallback).0
+}
+
+/// How many leading fallback regions an outcome rests on: none, the first
+/// `k` (the number was valid in region `k - 1` and in none before it), or
+/// [`ALL_FALLBACKS`] (the whole list, and that each of its codes is known).
+/// With any fallback list that agrees on those, [`parse`] gives the same
+/// outcome: the resolver normalizes while it is still estimating the list,
+/// and redoes only the numbers the estimate changed.
+pub(crate) type FallbackUse = u8;
+
+/// The outcome rests on every fallback region (see [`FallbackUse`]).
+pub(crate) const ALL_FALLBACKS: FallbackUse = u8::MAX;
+
+/// [`parse`], with how much of `fallback` the outcome rests on.
+pub(crate) fn parse_tracked(
+    raw: &str,
+    region: Option<&str>,
+    fallback: &[&str],
+) -> (Result<Phone, RejectReason>, FallbackUse) {
     let cleaned = if raw.is_ascii() {
-        clean(raw)?
+        clean(raw)
     } else {
         // NFKC folds fullwidth digits, `＋` and exotic spaces to ASCII; it
         // allocates, so plain ASCII input skips it.
-        clean(&nfkc_lower(raw))?
+        clean(&nfkc_lower(raw))
+    };
+    let cleaned = match cleaned {
+        Ok(c) => c,
+        Err(e) => return (Err(e), 0),
     };
     let region = match region {
-        Some(r) => Some(region_code(r).ok_or(RejectReason::UnknownRegion)?),
+        Some(r) => match region_code(r) {
+            Some(code) => Some(code),
+            None => return (Err(RejectReason::UnknownRegion), 0),
+        },
         None => None,
     };
     match cache_key(&cleaned, region, fallback) {
@@ -260,6 +288,13 @@ fn known_region(code: [u8; 2]) -> Option<Region> {
     })
 }
 
+/// Whether the phone metadata knows every one of these region codes.
+pub(crate) fn all_known(codes: &[&str]) -> bool {
+    codes
+        .iter()
+        .all(|c| region_code(c).and_then(known_region).is_some())
+}
+
 fn region_name(code: [u8; 2]) -> String {
     String::from_utf8_lossy(&code).into_owned()
 }
@@ -271,35 +306,45 @@ fn interpret(
     cleaned: &Cleaned,
     region: Option<[u8; 2]>,
     fallback: &[&str],
-) -> Result<Phone, RejectReason> {
+) -> (Result<Phone, RejectReason>, FallbackUse) {
     let digits = cleaned.digits();
 
     // Regions under which a national reading is tried, in order.
     let mut candidates: Vec<Region> = Vec::new();
     if let Some(code) = region {
-        candidates.push(known_region(code).ok_or(RejectReason::UnknownRegion)?);
+        match known_region(code) {
+            Some(r) => candidates.push(r),
+            None => return (Err(RejectReason::UnknownRegion), 0),
+        }
     }
 
     // A `+` is explicit, so it is read first and needs no region.
     if cleaned.plus {
         if let Some(p) = read_international(digits) {
-            return Ok(p);
+            return (Ok(p), 0);
         }
     }
 
-    match region {
-        Some(_) => {}
-        None => {
-            for code in fallback {
-                let code = region_code(code).ok_or(RejectReason::UnknownRegion)?;
-                candidates.push(known_region(code).ok_or(RejectReason::UnknownRegion)?);
+    // From here on, a record without a region relies on the fallback list:
+    // on its first regions when one of them reads the number, else on all.
+    let all = if region.is_none() { ALL_FALLBACKS } else { 0 };
+    if region.is_none() {
+        for code in fallback {
+            match region_code(code).and_then(known_region) {
+                Some(r) => candidates.push(r),
+                None => return (Err(RejectReason::UnknownRegion), all),
             }
         }
     }
 
-    for &r in &candidates {
+    for (i, &r) in candidates.iter().enumerate() {
         if let Some(p) = read_national(r, digits) {
-            return Ok(p);
+            let used = if region.is_none() {
+                FallbackUse::try_from(i + 1).unwrap_or(ALL_FALLBACKS)
+            } else {
+                0
+            };
+            return (Ok(p), used);
         }
     }
 
@@ -307,7 +352,7 @@ fn interpret(
     // national number would too often happen to be valid somewhere else.
     if !cleaned.plus && !candidates.is_empty() {
         if let Some(p) = read_international(digits) {
-            return Ok(p);
+            return (Ok(p), all);
         }
     }
 
@@ -321,17 +366,20 @@ fn interpret(
     };
     if let Some(rest) = idd_rest {
         if let Some(p) = read_international(rest) {
-            return Ok(p);
+            return (Ok(p), all);
         }
     }
 
     if candidates.is_empty() && !cleaned.plus && idd_rest.is_none() {
-        return Err(RejectReason::NoRegion);
+        return (Err(RejectReason::NoRegion), all);
     }
     let reported = candidates
         .first()
         .map_or_else(|| "??".to_owned(), |r| region_name(r.code));
-    Err(RejectReason::InvalidForRegion { region: reported })
+    (
+        Err(RejectReason::InvalidForRegion { region: reported }),
+        all,
+    )
 }
 
 /// Reads `digits` as a national number of region `r`, valid only.
@@ -453,7 +501,8 @@ fn cache_key(cleaned: &Cleaned, region: Option<[u8; 2]>, fallback: &[&str]) -> O
     Some(key)
 }
 
-type Cache = HashMap<CacheKey, Result<Phone, RejectReason>, ahash::RandomState>;
+type Outcome = (Result<Phone, RejectReason>, FallbackUse);
+type Cache = HashMap<CacheKey, Outcome, ahash::RandomState>;
 
 thread_local! {
     // Repeated values are the norm in retail data and the metadata is slow
@@ -469,10 +518,7 @@ thread_local! {
     };
 }
 
-fn cached(
-    key: CacheKey,
-    compute: impl FnOnce() -> Result<Phone, RejectReason>,
-) -> Result<Phone, RejectReason> {
+fn cached(key: CacheKey, compute: impl FnOnce() -> Outcome) -> Outcome {
     CACHE.with(|c| {
         // A failed borrow cannot happen (`compute` never re-enters `parse`), but
         // computing without the table is the safe answer.
@@ -943,7 +989,7 @@ mod tests {
             for (slot, b) in key.digits.iter_mut().zip(i.to_be_bytes()) {
                 *slot = b;
             }
-            let _ = cached(key, || Err(RejectReason::Empty));
+            let _ = cached(key, || (Err(RejectReason::Empty), 0));
         }
         let len = CACHE.with(|c| c.borrow().len());
         assert!(len <= CACHE_CAPACITY, "cache holds {len}");
