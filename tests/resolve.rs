@@ -251,3 +251,38 @@ fn fuzzy_loyalty_number_formats_link_exactly() {
         groups(&[&["l1", "l2", "l3", "l4"]])
     );
 }
+
+/// Records normalized while a large batch is still being read use estimates
+/// guessed from its first records; where the final estimates read a value
+/// otherwise, the final reading wins. Here the first 16,384 records say the
+/// data is mostly American, the whole batch that it is mostly German: a
+/// national number on a record without a country (valid in both) is read as
+/// German, as a batch that saw everything first would read it.
+#[test]
+fn early_normalization_follows_the_final_estimates() {
+    let mut records = Vec::new();
+    for i in 0..26_000 {
+        let country = if i < 9_000 { "US" } else { "DE" };
+        records.push(rec(&format!("bg{i:05}")).country(country));
+    }
+    // In the first chunk read, so normalized under the guess (US first).
+    records.insert(5, rec("x").phone("202 555 0143"));
+    records.push(rec("de").country("DE").phone("+49 202 5550143"));
+    records.push(rec("us").country("US").phone("+1 202 555 0143"));
+    let ids = ["x", "de", "us"];
+    let want = groups(&[&["x", "de"], &["us"]]);
+
+    let graph = IdentityGraph::new(Config::new()).unwrap();
+    graph.upsert_batch(records.clone()).unwrap();
+    assert_eq!(partition_of(&graph, &ids), want);
+
+    // Reversed, the first records read are German: the guess is right at once.
+    records.reverse();
+    let reversed = IdentityGraph::new(Config::new()).unwrap();
+    reversed.upsert_batch(records).unwrap();
+    assert_eq!(partition_of(&reversed, &ids), want);
+    assert_eq!(
+        crate::support::partition(&reversed),
+        crate::support::partition(&graph)
+    );
+}

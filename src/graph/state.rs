@@ -22,7 +22,7 @@ use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
 use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, Normalizer};
-use crate::prepare::{prepare, Prepared};
+use crate::prepare::{prepare, prepare_tracked, Prepared, Reliance};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
 use crate::Config;
@@ -157,9 +157,14 @@ impl InputStats {
         let mut by_count: Vec<(i64, &[u8; 2])> =
             self.countries.iter().map(|(c, n)| (*n, c)).collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        // Only regions the phone metadata knows: one unknown code in the list
+        // (a `UK` typed for `GB`) would leave every national number on a
+        // record without a country unreadable.
         let mut regions: Vec<String> = by_count
             .into_iter()
-            .filter_map(|(_, c)| std::str::from_utf8(c).ok().map(str::to_string))
+            .filter_map(|(_, c)| std::str::from_utf8(c).ok())
+            .filter(|c| Normalizer::is_phone_region(c))
+            .map(str::to_string)
             .take(8)
             .collect();
         if let Some(r) = &config.default_region {
@@ -183,6 +188,44 @@ pub(crate) fn encode(r: &Record) -> Box<[u8]> {
 
 pub(crate) fn decode(id: &str, bytes: &[u8]) -> Option<Record> {
     Record::decode_compact(id, bytes)
+}
+
+/// Records normalized by one task while the rest of the input is read.
+const PIPELINE_CHUNK: usize = 4096;
+/// Records read before the first is normalized, when the graph has no
+/// estimates yet: the normalizer's are guessed from them.
+const GUESS_SAMPLE: usize = 16_384;
+
+/// Records' ids and compact forms, one after another in two buffers: what a
+/// normalizing task of [`State::normalize_while_reading`] reads.
+#[derive(Default)]
+struct CompactChunk {
+    ids: String,
+    bytes: Vec<u8>,
+    /// Where each record's id and bytes end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl CompactChunk {
+    fn push(&mut self, id: &str, bytes: &[u8]) {
+        self.ids.push_str(id);
+        self.bytes.extend_from_slice(bytes);
+        self.ends.push((self.ids.len(), self.bytes.len()));
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|((i0, b0), &(i1, b1))| {
+            (
+                self.ids.get(i0..i1).unwrap_or(""),
+                self.bytes.get(b0..b1).unwrap_or(&[]),
+            )
+        })
+    }
 }
 
 /// The customer id of a dead slot.
@@ -309,12 +352,12 @@ impl State {
         }
         // Records are taken one at a time and stored compactly at once, so a
         // caller can stream a large input without holding it all parsed.
+        // While the caller's input is read (parsed, on this thread), the
+        // records already read are normalized on the pool, with the
+        // normalizer's estimates guessed (see `normalize_while_reading`).
         let existing = entries.len();
-        for (r, prev) in incoming {
-            stats.add(&r, 1);
-            entries.push((r.id().into(), encode(&r), prev));
-        }
-        timer.lap("store records");
+        let (guess, early) = self.normalize_while_reading(incoming, &mut entries, &mut stats);
+        timer.lap("store and normalize");
         // Sorted by id; among equal ids the latest version wins and inherits the
         // customer of the stored one.
         let mut order: Vec<u32> = (0..entries.len() as u32).collect();
@@ -381,22 +424,55 @@ impl State {
             .as_ref()
             .is_some_and(|m| m.regions == regions && m.scheme == scheme);
         timer.lap("estimate normalizer");
-        let prepared: Vec<Prepared> = kept
-            .par_iter()
+        // The incoming records' early forms, in slot order (input sorted by
+        // id and without repeats, the usual export, is in slot order already).
+        let in_order = existing == 0
+            && kept.len() == early.len()
+            && kept.iter().enumerate().all(|(i, &e)| e as usize == i);
+        let mut slots: Vec<Option<(Prepared, Reliance)>> = if in_order {
+            early
+        } else {
+            let mut early = early;
+            kept.iter()
+                .map(|&e| {
+                    (e as usize)
+                        .checked_sub(existing)
+                        .and_then(|i| early.get_mut(i))
+                        .and_then(Option::take)
+                })
+                .collect()
+        };
+        // Records the final estimates read otherwise, and held records, are
+        // normalized here; the rest keep their early form (in place: a
+        // million prepared records are not copied).
+        slots
+            .par_iter_mut()
+            .zip(kept.par_iter())
             .zip(ids_sorted.par_iter().zip(raw.par_iter()))
-            .map(|(&e, (id, bytes))| {
+            .for_each(|((slot, &e), (id, bytes))| {
+                if slot
+                    .as_ref()
+                    .is_some_and(|(_, reliance)| reliance.carries(&guess, &normalizer))
+                {
+                    return;
+                }
                 let held = live_slots
                     .get(e as usize)
                     .filter(|_| same_normalizer)
                     .and_then(|&s| self.prepared.get(s as usize));
-                match held {
+                let p = match held {
                     Some(p) => p.clone(),
                     None => match decode(id, bytes) {
                         Some(r) => prepare(&r, &normalizer),
                         None => Prepared::unreadable(id),
                     },
-                }
-            })
+                };
+                *slot = Some((p, Reliance::default()));
+            });
+        let prepared: Vec<Prepared> = slots
+            .into_iter()
+            .zip(ids_sorted.iter())
+            .map(|(slot, id)| slot.map_or_else(|| Prepared::unreadable(id), |(p, _)| p))
             .collect();
         drop(ids_sorted);
         drop(kept);
@@ -445,6 +521,92 @@ impl State {
         });
         timer.lap("customer ids");
         (st, incoming_slots, events)
+    }
+
+    /// Stores each incoming record in `entries` (id, compact form, customer
+    /// before) and counts it in `stats`, on this thread, as the caller's input
+    /// yields it; meanwhile the records are normalized on the pool, in chunks,
+    /// by a normalizer whose estimates are guessed: the model's when the graph
+    /// has one, else from the first records read. Returns that normalizer and
+    /// each incoming record's early form with what it rests on of the guess,
+    /// by input position: the caller keeps it where the final estimates agree.
+    #[allow(clippy::type_complexity)]
+    fn normalize_while_reading(
+        &self,
+        incoming: impl IntoIterator<Item = (Record, Option<CustomerId>)>,
+        entries: &mut Vec<Entry>,
+        stats: &mut InputStats,
+    ) -> (Normalizer, Vec<Option<(Prepared, Reliance)>>) {
+        let mut incoming = incoming.into_iter();
+        let mut head: Vec<(Record, Option<CustomerId>)> = Vec::new();
+        let guess = match &self.model {
+            Some(m) => m.normalizer.clone(),
+            None => {
+                head.extend(incoming.by_ref().take(GUESS_SAMPLE));
+                let mut sample = InputStats::default();
+                for (r, _) in &head {
+                    sample.add(r, 1);
+                }
+                let (regions, scheme) = sample.estimate(&self.config);
+                normalizer(&self.config, &regions, &scheme)
+            }
+        };
+        let done: std::sync::Mutex<Vec<(usize, Vec<(Prepared, Reliance)>)>> = Default::default();
+        fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+            m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        }
+        // Finished chunks are moved into `early` as soon as they are next in
+        // input order, while reading goes on: a chunk's buffer is freed while
+        // the tasks still allocate, so the allocator reuses its memory (freed
+        // at the end, a million records' chunks stayed resident: 180 MB).
+        let mut early: Vec<Option<(Prepared, Reliance)>> = Vec::new();
+        let mut pending: BTreeMap<usize, Vec<(Prepared, Reliance)>> = BTreeMap::new();
+        let mut gather = |early: &mut Vec<Option<(Prepared, Reliance)>>| {
+            pending.extend(std::mem::take(&mut *lock(&done)));
+            while let Some(entry) = pending.first_entry() {
+                if *entry.key() != early.len() {
+                    break;
+                }
+                early.extend(entry.remove().into_iter().map(Some));
+            }
+        };
+        rayon::in_place_scope(|scope| {
+            // A task reads its records back from their compact forms: a parsed
+            // record freed on another thread, long after it was made, costs
+            // glibc's allocator more than decoding it again.
+            let mut chunk = CompactChunk::default();
+            let mut start = 0;
+            let send = |chunk: CompactChunk, start: usize| {
+                let (done, guess) = (&done, &guess);
+                scope.spawn(move |_| {
+                    let out: Vec<(Prepared, Reliance)> = chunk
+                        .iter()
+                        .map(|(id, bytes)| match decode(id, bytes) {
+                            Some(r) => prepare_tracked(&r, guess),
+                            None => (Prepared::unreadable(id), Reliance::default()),
+                        })
+                        .collect();
+                    lock(done).push((start, out));
+                });
+            };
+            for (r, prev) in head.into_iter().chain(incoming) {
+                stats.add(&r, 1);
+                let bytes = encode(&r);
+                chunk.push(r.id(), &bytes);
+                entries.push((r.id().into(), bytes, prev));
+                drop(r);
+                if chunk.len() == PIPELINE_CHUNK {
+                    send(std::mem::take(&mut chunk), start);
+                    start += PIPELINE_CHUNK;
+                    gather(&mut early);
+                }
+            }
+            if chunk.len() > 0 {
+                send(chunk, start);
+            }
+        });
+        gather(&mut early);
+        (guess, early)
     }
 
     /// A graph as a store holds it: the records, each record's customer, the
