@@ -286,3 +286,25 @@ fn early_normalization_follows_the_final_estimates() {
         crate::support::partition(&graph)
     );
 }
+
+/// A country code the phone metadata does not know (`UK` typed for `GB`) is
+/// not among the regions a national number without a country is read in:
+/// one unknown region there would leave every such number unreadable.
+#[test]
+fn unknown_countries_are_not_phone_regions() {
+    let mut records: Vec<Record> = (0..300)
+        .map(|i| rec(&format!("uk{i}")).country("UK"))
+        .chain((0..100).map(|i| rec(&format!("gb{i}")).country("GB")))
+        .collect();
+    records.push(rec("x").phone("07412 183976"));
+    records.push(rec("y").country("GB").phone("+44 7412 183976"));
+    let graph = IdentityGraph::new(Config::new()).unwrap();
+    let out = graph.upsert_batch(records).unwrap();
+    assert!(out
+        .iter()
+        .find(|o| o.record_id() == "x")
+        .unwrap()
+        .rejected()
+        .is_empty());
+    assert_eq!(partition_of(&graph, &["x", "y"]), groups(&[&["x", "y"]]));
+}
