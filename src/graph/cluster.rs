@@ -254,7 +254,7 @@ impl<'a> State<'a> {
         let (ra, rb) = (self.uf.find(a), self.uf.find(b));
         if let Some((keep, gone)) = self.uf.union(ra, rb) {
             let mut kept = self.take_profile(keep);
-            kept.absorb(self.take_profile(gone));
+            kept.absorb(&self.take_profile(gone), self.records);
             self.profiles.insert(keep, kept);
             self.links.push(Link { a, b, via });
         }
@@ -811,7 +811,7 @@ fn identifier_links<'a>(
                     refused = Some((m, g));
                     break;
                 }
-                None => acc.absorb(p.into_owned()),
+                None => acc.absorb(&p, st.records),
             }
         }
         if let Some((m, guard)) = refused {
@@ -868,7 +868,7 @@ fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
             .iter_mut()
             .find(|(g, gm)| st.refusal(g, p, *gm, m).is_none())
         {
-            Some((g, _)) => g.absorb(p.clone()),
+            Some((g, _)) => g.absorb(p, st.records),
             None => {
                 groups.push((p.clone(), m));
                 if groups.len() >= cap {

@@ -112,14 +112,36 @@ impl<T: Copy> Few<T> {
     }
 }
 
-/// What one provisional customer holds, for conflict checks.
+/// What one provisional customer holds, for conflict checks. Built for a
+/// record each time one of its values is taken: everything but the
+/// identifier hashes is inline, and those are one list.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Profile {
     named: Few<u32>,
     dobs: Few<BirthDate>,
-    loyalty: Vec<Box<str>>,
-    /// Distinct identifier values per kind (hashes), for the per-customer limits.
-    ids: [Vec<u64>; 4],
+    /// Distinct valid loyalty numbers, as (record, position in its list).
+    loyalty: Few<(u32, u32)>,
+    /// Distinct identifier values (hashes), each tagged with its kind's slot
+    /// in the low two bits, for the per-customer limits.
+    ids: Vec<u64>,
+}
+
+/// A value's hash tagged with its kind's slot (see [`Profile::ids`]).
+fn tagged(slot: usize, hash: u64) -> u64 {
+    (hash & !3) | slot as u64
+}
+
+/// The slot of a tagged hash.
+fn tag_slot(tagged: u64) -> usize {
+    (tagged & 3) as usize
+}
+
+/// The text of a loyalty number a profile refers to.
+fn loyalty_text(records: &[Prepared], (r, i): (u32, u32)) -> &str {
+    records
+        .get(r as usize)
+        .and_then(|p| p.loyalty.get(i as usize))
+        .map_or("", |l| &*l.value)
 }
 
 fn kind_slot(kind: FieldKind) -> Option<usize> {
@@ -212,16 +234,19 @@ impl Profile {
         if let Some(d) = r.dob {
             p.dobs.push(d);
         }
-        for l in r.loyalty.iter().filter(|l| !l.failed) {
-            if !p.loyalty.contains(&l.value) {
-                p.loyalty.push(l.value.clone());
+        for (i, l) in r.loyalty.iter().enumerate().filter(|(_, l)| !l.failed) {
+            let seen = p
+                .loyalty
+                .iter()
+                .any(|(_, j)| r.loyalty.get(j as usize).is_some_and(|m| m.value == l.value));
+            if !seen && p.loyalty.len() < MAX_REPRESENTATIVES {
+                p.loyalty.push((index, i as u32));
             }
         }
         for (s, h) in hashes.get(index) {
-            if let Some(ids) = p.ids.get_mut(s) {
-                if !ids.contains(&h) {
-                    ids.push(h);
-                }
+            let t = tagged(s, h);
+            if !p.ids.contains(&t) {
+                p.ids.push(t);
             }
         }
         p
@@ -255,17 +280,23 @@ impl Profile {
             }
         }
         c.loyalty = self.loyalty.iter().any(|a| {
-            other
-                .loyalty
-                .iter()
-                .any(|b| a != b && !within_one_edit(a, b))
+            let a = loyalty_text(records, a);
+            other.loyalty.iter().any(|b| {
+                let b = loyalty_text(records, b);
+                a != b && !within_one_edit(a, b)
+            })
         });
         for (s, kind) in SLOT_KINDS.into_iter().enumerate() {
             let limit = config.get_max_per_customer(kind).unwrap_or(usize::MAX);
-            let (a, b) = (&self.ids[s], &other.ids[s]);
-            if a.len() + b.len() > limit {
-                let union = a.len() + b.iter().filter(|h| !a.contains(h)).count();
-                if union > limit {
+            let count = |ids: &[u64]| ids.iter().filter(|&&t| tag_slot(t) == s).count();
+            let (a, b) = (count(&self.ids), count(&other.ids));
+            if a + b > limit {
+                let fresh = other
+                    .ids
+                    .iter()
+                    .filter(|&&t| tag_slot(t) == s && !self.ids.contains(&t))
+                    .count();
+                if a + fresh > limit {
                     c.limit = Some(kind);
                     break;
                 }
@@ -275,7 +306,7 @@ impl Profile {
     }
 
     /// Absorbs `other` (after a merge).
-    pub(crate) fn absorb(&mut self, other: Profile) {
+    pub(crate) fn absorb(&mut self, other: &Profile, records: &[Prepared]) {
         for i in other.named.iter() {
             if self.named.len() < MAX_REPRESENTATIVES {
                 self.named.push(i);
@@ -286,16 +317,19 @@ impl Profile {
                 self.dobs.push(d);
             }
         }
-        for l in other.loyalty {
-            if !self.loyalty.contains(&l) && self.loyalty.len() < MAX_REPRESENTATIVES {
+        for l in other.loyalty.iter() {
+            let text = loyalty_text(records, l);
+            let seen = self
+                .loyalty
+                .iter()
+                .any(|m| loyalty_text(records, m) == text);
+            if !seen && self.loyalty.len() < MAX_REPRESENTATIVES {
                 self.loyalty.push(l);
             }
         }
-        for (s, ids) in other.ids.into_iter().enumerate() {
-            for h in ids {
-                if !self.ids[s].contains(&h) {
-                    self.ids[s].push(h);
-                }
+        for &t in &other.ids {
+            if !self.ids.contains(&t) {
+                self.ids.push(t);
             }
         }
     }
