@@ -312,3 +312,42 @@ pub(crate) fn prepare_tracked(record: &Record, n: &Normalizer) -> (Prepared, Rel
     };
     (prepared, reliance)
 }
+
+/// Records the resolver reads by index: all of a graph's prepared records, or
+/// the part of them a real-time change re-resolves (without copying them).
+pub(crate) trait Records: std::ops::Index<usize, Output = Prepared> + Sync {
+    /// How many records there are.
+    fn len(&self) -> usize;
+}
+
+impl Records for [Prepared] {
+    fn len(&self) -> usize {
+        <[Prepared]>::len(self)
+    }
+}
+
+impl Records for Vec<Prepared> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+}
+
+/// Some of a graph's records: record `i` is the graph's slot `slots[i]`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Subset<'a> {
+    pub(crate) all: &'a [Prepared],
+    pub(crate) slots: &'a [u32],
+}
+
+impl std::ops::Index<usize> for Subset<'_> {
+    type Output = Prepared;
+    fn index(&self, i: usize) -> &Prepared {
+        &self.all[self.slots[i] as usize]
+    }
+}
+
+impl Records for Subset<'_> {
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+}

@@ -14,7 +14,7 @@ pub(crate) mod key;
 
 use rayon::prelude::*;
 
-use crate::prepare::Prepared;
+use crate::prepare::{Prepared, Records};
 
 type KeyEmitter = dyn Fn(&Prepared, &mut Vec<u64>) + Sync;
 
@@ -102,22 +102,22 @@ impl Packed for u128 {
 /// Generates candidate pairs. `skip(a, b)` drops pairs already decided (same
 /// provisional customer); `sizes`, when given, counts a key's records in the
 /// whole graph.
-pub(crate) fn candidates(
-    records: &[Prepared],
+pub(crate) fn candidates<R: Records + ?Sized>(
+    records: &R,
     cap: usize,
     fuzzy_identifiers: bool,
     sizes: Option<GroupSize<'_>>,
     skip: impl Fn(u32, u32) -> bool + Sync,
 ) -> Candidates {
     if records.len() < (1 << (64 - KEY_BITS)) {
-        candidates_packed::<u64>(records, cap, fuzzy_identifiers, sizes, &skip)
+        candidates_packed::<u64, R>(records, cap, fuzzy_identifiers, sizes, &skip)
     } else {
-        candidates_packed::<u128>(records, cap, fuzzy_identifiers, sizes, &skip)
+        candidates_packed::<u128, R>(records, cap, fuzzy_identifiers, sizes, &skip)
     }
 }
 
-fn candidates_packed<P: Packed>(
-    records: &[Prepared],
+fn candidates_packed<P: Packed, R: Records + ?Sized>(
+    records: &R,
     cap: usize,
     fuzzy_identifiers: bool,
     sizes: Option<GroupSize<'_>>,
@@ -131,14 +131,13 @@ fn candidates_packed<P: Packed>(
             continue;
         }
         // Small chunks, then one exact allocation: no transient doubling of the key table.
-        let chunks: Vec<Vec<P>> = records
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
+        let chunks: Vec<Vec<P>> = (0..records.len().div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
                 let mut acc = Vec::new();
                 let mut own = Vec::new();
-                for (j, r) in chunk.iter().enumerate() {
-                    let idx = (c * CHUNK + j) as u32;
+                for i in c * CHUNK..((c + 1) * CHUNK).min(records.len()) {
+                    let (idx, r) = (i as u32, &records[i]);
                     own.clear();
                     emit(r, &mut own);
                     for k in own.iter_mut() {

@@ -28,7 +28,7 @@ use crate::graph::guard::{
 };
 use crate::graph::union_find::UnionFind;
 use crate::normalize::{BirthDate, FieldKind};
-use crate::prepare::Prepared;
+use crate::prepare::{Prepared, Records};
 use crate::util;
 use crate::Config;
 
@@ -160,8 +160,8 @@ fn field_of(kind: FieldKind) -> Field {
     }
 }
 
-struct State<'a> {
-    records: &'a [Prepared],
+struct State<'a, R: Records + ?Sized> {
+    records: &'a R,
     config: &'a Config,
     weights: &'a Weights,
     threshold: f64,
@@ -231,7 +231,7 @@ pub(crate) fn demote_unlinked(
     }
 }
 
-impl<'a> State<'a> {
+impl<'a, R: Records + ?Sized> State<'a, R> {
     /// The profile of the customer rooted at `root`.
     fn profile(&self, root: u32) -> std::borrow::Cow<'_, Profile> {
         match self.profiles.get(&root) {
@@ -300,8 +300,8 @@ impl<'a> State<'a> {
 }
 
 /// The pair's score and person-level evidence from what two people cannot share.
-fn unshareable_score(
-    records: &[Prepared],
+fn unshareable_score<R: Records + ?Sized>(
+    records: &R,
     weights: &Weights,
     generic: &util::FxSet<(FieldKind, &str)>,
     a: u32,
@@ -318,8 +318,8 @@ fn unshareable_score(
 /// Whether two records can be one person: their names and birth dates agree,
 /// or their unshareable evidence (no value discounted as generic) overrides the
 /// disagreement. Depends on the two records and the weights only.
-pub(crate) fn records_compatible(
-    records: &[Prepared],
+pub(crate) fn records_compatible<R: Records + ?Sized>(
+    records: &R,
     weights: &Weights,
     threshold: f64,
     a: u32,
@@ -337,22 +337,25 @@ type ValueIndex<'a> = Vec<((FieldKind, &'a str), Vec<u32>)>;
 
 /// Every identifier value held by two records or more, with its records in
 /// index order; the values in value order.
-fn identifier_index(records: &[Prepared]) -> ValueIndex<'_> {
+fn identifier_index<R: Records + ?Sized>(records: &R) -> ValueIndex<'_> {
     identifier_index_by(records, |h| h)
 }
 
 /// [`identifier_index`] with each value's hash passed through `spread`: the
 /// identity, or in tests a function that makes most values collide.
-fn identifier_index_by(records: &[Prepared], spread: impl Fn(u64) -> u64 + Sync) -> ValueIndex<'_> {
+fn identifier_index_by<R: Records + ?Sized>(
+    records: &R,
+    spread: impl Fn(u64) -> u64 + Sync,
+) -> ValueIndex<'_> {
     // Entries are grouped by a hash of their value first: a parallel sort of
     // integers is several times cheaper than one comparing text, and most
     // values are held by one record, so their text never needs comparing.
     // Each group's text is then checked (a collision splits its group), and
     // the groups put in value order: exactly what a sort by value gave.
     let hasher = util::fixed_state();
-    let mut all: Vec<(u64, u32, FieldKind, &str)> = records
-        .par_iter()
-        .enumerate()
+    let mut all: Vec<(u64, u32, FieldKind, &str)> = (0..records.len())
+        .into_par_iter()
+        .map(|i| (i, &records[i]))
         .flat_map_iter(|(i, r)| {
             let (hasher, spread) = (&hasher, &spread);
             r.identifiers()
@@ -528,8 +531,8 @@ pub(crate) fn resolve(records: &[Prepared], config: &Config) -> (Weights, Resolu
 }
 
 /// Resolves `records`, part of a larger graph, with weights estimated before.
-pub(crate) fn resolve_part(
-    records: &[Prepared],
+pub(crate) fn resolve_part<R: Records + ?Sized>(
+    records: &R,
     config: &Config,
     weights: &Weights,
     scope: &Scope<'_>,
@@ -559,7 +562,11 @@ enum Candidates {
 
 /// How many clearly different people each value's records show by names and
 /// birth dates alone (at most `generic_min_people`).
-fn strict_people(records: &[Prepared], values: &ValueIndex<'_>, config: &Config) -> Vec<usize> {
+fn strict_people<R: Records + ?Sized>(
+    records: &R,
+    values: &ValueIndex<'_>,
+    config: &Config,
+) -> Vec<usize> {
     let min_people = config.generic_min_people;
     values
         .par_iter()
@@ -597,8 +604,8 @@ fn resolve_batch(
     (weights, resolution)
 }
 
-fn cluster(
-    records: &[Prepared],
+fn cluster<R: Records + ?Sized>(
+    records: &R,
     config: &Config,
     weights: &Weights,
     scope: &Scope<'_>,
@@ -716,8 +723,8 @@ fn cluster(
 /// the first distinct signatures. Decided before any link, from the records and
 /// weights alone (not from what other values did), so that a part of the graph
 /// decides them as the whole would. Values the scope forces are generic too.
-fn stable_generic_values<'a>(
-    st: &mut State<'a>,
+fn stable_generic_values<'a, R: Records + ?Sized>(
+    st: &mut State<'a, R>,
     scope: &Scope<'_>,
     values: &ValueIndex<'a>,
     strict: &[usize],
@@ -767,8 +774,8 @@ fn stable_generic_values<'a>(
 }
 
 /// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
-fn identifier_links<'a>(
-    st: &mut State<'a>,
+fn identifier_links<'a, R: Records + ?Sized>(
+    st: &mut State<'a, R>,
     values: &ValueIndex<'a>,
     strict_people: &[usize],
 ) -> Vec<GenericValue> {
@@ -860,7 +867,11 @@ fn identifier_links<'a>(
 }
 
 /// How many mutually conflicting groups the customers touched by a value fall into.
-fn customer_groups(st: &State<'_>, reps: &[(u32, u32)], cap: usize) -> usize {
+fn customer_groups<R: Records + ?Sized>(
+    st: &State<'_, R>,
+    reps: &[(u32, u32)],
+    cap: usize,
+) -> usize {
     let mut groups: Vec<(Profile, u32)> = Vec::new();
     for &(root, m) in reps {
         let p = &*st.profile(root);

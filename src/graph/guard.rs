@@ -4,7 +4,7 @@
 use crate::compare::string::within_one_edit;
 use crate::compare::{dob_compatible, name_levels, names_compatible, Level};
 use crate::normalize::{BirthDate, FieldKind};
-use crate::prepare::Prepared;
+use crate::prepare::{Prepared, Records};
 use crate::Config;
 
 /// Why a merge was refused.
@@ -137,9 +137,9 @@ fn tag_slot(tagged: u64) -> usize {
 }
 
 /// The text of a loyalty number a profile refers to.
-fn loyalty_text(records: &[Prepared], (r, i): (u32, u32)) -> &str {
-    records
-        .get(r as usize)
+fn loyalty_text<R: Records + ?Sized>(records: &R, (r, i): (u32, u32)) -> &str {
+    ((r as usize) < records.len())
+        .then(|| &records[r as usize])
         .and_then(|p| p.loyalty.get(i as usize))
         .map_or("", |l| &*l.value)
 }
@@ -177,10 +177,11 @@ pub(crate) struct IdHashes {
 }
 
 impl IdHashes {
-    pub(crate) fn of(records: &[Prepared]) -> IdHashes {
+    pub(crate) fn of<R: Records + ?Sized>(records: &R) -> IdHashes {
         use rayon::prelude::*;
-        let counts: Vec<u32> = records
-            .par_iter()
+        let counts: Vec<u32> = (0..records.len())
+            .into_par_iter()
+            .map(|i| &records[i])
             .map(|r| {
                 r.identifiers()
                     .filter(|(k, _)| kind_slot(*k).is_some())
@@ -194,8 +195,9 @@ impl IdHashes {
             total += c;
             starts.push(total);
         }
-        let (slots, hashes): (Vec<u8>, Vec<u64>) = records
-            .par_iter()
+        let (slots, hashes): (Vec<u8>, Vec<u64>) = (0..records.len())
+            .into_par_iter()
+            .map(|i| &records[i])
             .flat_map_iter(|r| {
                 r.identifiers()
                     .filter_map(|(kind, v)| kind_slot(kind).map(|s| (s as u8, hash_value(kind, v))))
@@ -235,10 +237,11 @@ impl Profile {
             p.dobs.push(d);
         }
         for (i, l) in r.loyalty.iter().enumerate().filter(|(_, l)| !l.failed) {
-            let seen = p
-                .loyalty
-                .iter()
-                .any(|(_, j)| r.loyalty.get(j as usize).is_some_and(|m| m.value == l.value));
+            let seen = p.loyalty.iter().any(|(_, j)| {
+                r.loyalty
+                    .get(j as usize)
+                    .is_some_and(|m| m.value == l.value)
+            });
             if !seen && p.loyalty.len() < MAX_REPRESENTATIVES {
                 p.loyalty.push((index, i as u32));
             }
@@ -253,10 +256,10 @@ impl Profile {
     }
 
     /// Every kind of conflict between two customers' evidence.
-    pub(crate) fn conflicts(
+    pub(crate) fn conflicts<R: Records + ?Sized>(
         &self,
         other: &Profile,
-        records: &[Prepared],
+        records: &R,
         config: &Config,
     ) -> Conflicts {
         let mut c = Conflicts {
@@ -306,7 +309,7 @@ impl Profile {
     }
 
     /// Absorbs `other` (after a merge).
-    pub(crate) fn absorb(&mut self, other: &Profile, records: &[Prepared]) {
+    pub(crate) fn absorb<R: Records + ?Sized>(&mut self, other: &Profile, records: &R) {
         for i in other.named.iter() {
             if self.named.len() < MAX_REPRESENTATIVES {
                 self.named.push(i);
@@ -346,9 +349,9 @@ pub(crate) const MAX_SIGNATURES: usize = 64;
 /// counted (single linkage: "Rossi", "Rosssi" and "Rssi" are one person's typos
 /// even though the last two are two edits apart). Records without a name or
 /// birth date fit anywhere. Stops counting at `cap`.
-pub(crate) fn people_lower_bound(
+pub(crate) fn people_lower_bound<R: Records + ?Sized>(
     members: &[u32],
-    records: &[Prepared],
+    records: &R,
     cap: usize,
     compatible: impl Fn(u32, u32) -> bool,
 ) -> usize {
@@ -375,9 +378,9 @@ pub(crate) fn signature(r: &Prepared) -> Option<Signature<'_>> {
 /// each distinct signature, in member order, at most [`MAX_SIGNATURES`]. The
 /// count depends on those records only, so a change elsewhere in the members
 /// cannot change it.
-pub(crate) fn people_and_representatives(
+pub(crate) fn people_and_representatives<R: Records + ?Sized>(
     members: &[u32],
-    records: &[Prepared],
+    records: &R,
     cap: usize,
     compatible: impl Fn(u32, u32) -> bool,
 ) -> (usize, Vec<u32>) {

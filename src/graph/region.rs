@@ -25,7 +25,7 @@ use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
 use crate::id::CustomerId;
 use crate::normalize::FieldKind;
-use crate::prepare::{prepare, Prepared};
+use crate::prepare::{prepare, Prepared, Records, Subset};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
 
@@ -305,13 +305,17 @@ impl State {
         for (kind, value) in recheck {
             let mut holders = Vec::new();
             index.holders(identifier_key(kind, &value), &self.live, &mut holders);
-            let mut records: Vec<Prepared> = holders
-                .iter()
-                .map(|&s| &self.prepared[s as usize])
-                .filter(|p| p.identifiers().any(|(k, v)| k == kind && v == &*value))
-                .cloned()
-                .collect();
-            records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            let all = &self.prepared;
+            holders.retain(|&s| {
+                all[s as usize]
+                    .identifiers()
+                    .any(|(k, v)| k == kind && v == &*value)
+            });
+            holders.sort_unstable_by(|&a, &b| all[a as usize].id.cmp(&all[b as usize].id));
+            let records = Subset {
+                all,
+                slots: &holders,
+            };
             let members: Vec<u32> = (0..records.len() as u32).collect();
             let (people, reps) = people_and_representatives(
                 &members,
@@ -563,18 +567,16 @@ impl State {
             }
             Some(s)
         };
-        let records: Vec<Prepared> = region
-            .iter()
-            .map(|&s| self.prepared[s as usize].clone())
-            .collect();
+        let records = Subset {
+            all: &self.prepared,
+            slots: region,
+        };
         // Values held in the region: stable generic ones stay generic whatever
         // the region's share of their holders; the others are decided here.
         let mut forced = util::set();
         let mut decided: FxSet<(FieldKind, Box<str>)> = util::set();
-        for r in records
-            .iter()
-            .chain(olds.iter().map(|&o| &self.prepared[o as usize]))
-        {
+        for &s in region.iter().chain(&olds) {
+            let r = &self.prepared[s as usize];
             for (kind, v) in r.identifiers() {
                 let key = (kind, Box::from(v));
                 if self.stable.contains_key(&key) {
