@@ -37,15 +37,72 @@ pub(crate) fn identifier_key(kind: crate::normalize::FieldKind, value: &str) -> 
 
 /// The value itself and every one-character deletion of it: two values one
 /// edit apart (substitution, insertion, deletion, adjacent swap) share a key.
+///
+/// A value of `n` bytes has `n + 1` keys or fewer; hashing each text apart
+/// read `n²` bytes, so the texts are hashed as polynomials instead: with the
+/// hash of every prefix and every suffix, the hash of the text without
+/// `s[i..j]` is `prefix(i) · Bⁿ⁻ʲ + suffix(j)`, one multiply-add per key.
+/// The family and `prefix` are hashed once, and each key is mixed (the top
+/// bits are its group) with them and its length.
 fn deletion_keys(family: Family, prefix: &str, s: &str, out: &mut Vec<u64>) {
-    out.push(key(family, &[prefix, s]));
-    let mut buf = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        buf.clear();
-        buf.push_str(&s[..i]);
-        buf.push_str(&s[i + c.len_utf8()..]);
-        out.push(key(family, &[prefix, &buf]));
+    /// The polynomial's base: odd, so that multiplying by it loses no bit.
+    const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+    let seed = util::fixed_state().hash_one((family as u8, prefix));
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    // suffix[j]: hash of bytes[j..]; power[k]: BASEᵏ. Values are at most
+    // `MAX_VALUE_LEN` bytes, so a stack buffer nearly always does.
+    let mut stack = [0u64; 2 * STACK_LEN];
+    let mut heap = Vec::new();
+    let buf: &mut [u64] = if n < STACK_LEN {
+        &mut stack
+    } else {
+        heap.resize(2 * (n + 1), 0);
+        &mut heap
+    };
+    let (suffix, power) = buf.split_at_mut(buf.len() / 2);
+    power[0] = 1;
+    for k in 1..=n {
+        power[k] = power[k - 1].wrapping_mul(BASE);
     }
+    suffix[n] = 0;
+    for j in (0..n).rev() {
+        suffix[j] = (u64::from(bytes[j]) + 1)
+            .wrapping_mul(power[n - 1 - j])
+            .wrapping_add(suffix[j + 1]);
+    }
+    out.push(mix(seed, suffix[0], n));
+    let mut prefix_hash = 0u64;
+    let mut at = 0;
+    for (i, c) in s.char_indices() {
+        // Bytes before `i` folded into the prefix hash.
+        while at < i {
+            prefix_hash = prefix_hash
+                .wrapping_mul(BASE)
+                .wrapping_add(u64::from(bytes[at]) + 1);
+            at += 1;
+        }
+        let j = i + c.len_utf8();
+        let h = prefix_hash
+            .wrapping_mul(power[n - j])
+            .wrapping_add(suffix[j]);
+        out.push(mix(seed, h, n - (j - i)));
+    }
+}
+
+/// Bytes of a value whose deletion keys need no heap buffer.
+const STACK_LEN: usize = 128;
+
+/// A deletion key from its family-and-prefix seed, its text's polynomial
+/// hash and its length: MurmurHash3's finalizer, so that every bit of the
+/// inputs reaches the top bits (a polynomial's low bits see only low bits).
+fn mix(seed: u64, hash: u64, len: usize) -> u64 {
+    let mut k = hash ^ seed.rotate_left(23) ^ (len as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
 }
 
 /// Keys that find emails one typo apart in the local part, at the same domain.
@@ -118,5 +175,84 @@ pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
     }
     if let Some(a) = r.address.as_deref() {
         out.push(key(Family::Address, &[a]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The deletion keys computed the slow way: each text spelled out and hashed.
+    fn naive(family: Family, prefix: &str, s: &str) -> Vec<u64> {
+        let seed = util::fixed_state().hash_one((family as u8, prefix));
+        let poly = |t: &str| {
+            t.bytes().fold(0u64, |h, b| {
+                h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    .wrapping_add(u64::from(b) + 1)
+            })
+        };
+        let mut out = vec![mix(seed, poly(s), s.len())];
+        for (i, c) in s.char_indices() {
+            let t = format!("{}{}", &s[..i], &s[i + c.len_utf8()..]);
+            out.push(mix(seed, poly(&t), t.len()));
+        }
+        out
+    }
+
+    fn keys(s: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        deletion_keys(Family::PhoneDeletion, "x.com", s, &mut out);
+        out
+    }
+
+    /// One edit of each kind at `at` (a char index), if it applies.
+    fn edited(s: &str, at: usize, c: char, kind: u8) -> String {
+        let mut chars: Vec<char> = s.chars().collect();
+        let at = at % (chars.len() + 1);
+        match kind % 4 {
+            0 if at < chars.len() => chars[at] = c,
+            1 => chars.insert(at, c),
+            2 if at < chars.len() => {
+                chars.remove(at);
+            }
+            3 if at + 1 < chars.len() => chars.swap(at, at + 1),
+            _ => {}
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        /// The prefix-and-suffix hashes give exactly the keys of the texts spelled out.
+        #[test]
+        fn deletion_keys_hash_each_deletion(s in "\\PC{0,200}") {
+            let mut out = Vec::new();
+            deletion_keys(Family::EmailDeletion, "example.com", &s, &mut out);
+            prop_assert_eq!(out, naive(Family::EmailDeletion, "example.com", &s));
+        }
+
+        /// Values one edit apart (substitution, insertion, deletion, swap) share a key.
+        #[test]
+        fn one_edit_apart_share_a_key(
+            s in "[a-z0-9é]{1,20}",
+            at in 0usize..24,
+            c in prop::sample::select(vec!['a', 'z', '7', 'é', 'ß']),
+            kind in 0u8..4,
+        ) {
+            let t = edited(&s, at, c, kind);
+            let (ks, kt) = (keys(&s), keys(&t));
+            prop_assert!(ks.iter().any(|k| kt.contains(k)), "{s:?} and {t:?}");
+        }
+    }
+
+    #[test]
+    fn different_families_and_prefixes_give_different_keys() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        let mut c = Vec::new();
+        deletion_keys(Family::EmailDeletion, "a.com", "jane.doe", &mut a);
+        deletion_keys(Family::EmailDeletion, "b.com", "jane.doe", &mut b);
+        deletion_keys(Family::LoyaltyDeletion, "a.com", "jane.doe", &mut c);
+        assert!(a.iter().all(|k| !b.contains(k) && !c.contains(k)));
     }
 }
