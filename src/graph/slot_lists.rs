@@ -3,10 +3,10 @@
 //! A rebuild writes every list at once into one array sorted by slot, with
 //! each slot's start beside it (a few bytes an item, no allocation per
 //! record); a real-time change then overrides the lists of the slots it
-//! re-resolves in a small map. A slot's list is its override when it has one,
-//! else its run of the array.
-
-use crate::util::{self, FxMap};
+//! re-resolves. A slot's list is its override when it has one, else its run
+//! of the array. Overrides are found through a table by slot, not a hash map:
+//! a region's every slot is read and rewritten, and probing a map of
+//! millions of entries cost a cache miss or two each time.
 
 #[derive(Debug)]
 pub(crate) struct SlotLists<T> {
@@ -14,15 +14,21 @@ pub(crate) struct SlotLists<T> {
     /// `base[starts[s]..starts[s + 1]]` is slot `s`'s list: found without a
     /// search, which a region's every record needs three times over.
     starts: Vec<u32>,
-    over: FxMap<u32, Vec<T>>,
+    /// Per slot, the index of its override in `lists` (`NONE`: none).
+    over: Vec<u32>,
+    lists: Vec<Vec<T>>,
 }
+
+/// No override.
+const NONE: u32 = u32::MAX;
 
 impl<T> Default for SlotLists<T> {
     fn default() -> Self {
         SlotLists {
             base: Vec::new(),
             starts: Vec::new(),
-            over: util::map(),
+            over: Vec::new(),
+            lists: Vec::new(),
         }
     }
 }
@@ -48,7 +54,8 @@ impl<T: Clone> SlotLists<T> {
         SlotLists {
             base,
             starts,
-            over: util::map(),
+            over: Vec::new(),
+            lists: Vec::new(),
         }
     }
 
@@ -60,28 +67,47 @@ impl<T: Clone> SlotLists<T> {
         }
     }
 
+    /// The override of a slot, if it has one.
+    fn override_of(&self, slot: u32) -> Option<&Vec<T>> {
+        match self.over.get(slot as usize) {
+            Some(&i) if i != NONE => self.lists.get(i as usize),
+            _ => None,
+        }
+    }
+
     pub(crate) fn get(&self, slot: u32) -> Items<'_, T> {
-        match self.over.get(&slot) {
+        match self.override_of(slot) {
             Some(v) => v.iter(),
             None => self.base_of(slot).iter(),
         }
     }
 
+    /// The override of a slot, made (a copy of its run) when it has none.
+    fn override_mut(&mut self, slot: u32) -> &mut Vec<T> {
+        let s = slot as usize;
+        if self.over.len() <= s {
+            self.over.resize(s + 1, NONE);
+        }
+        if self.over[s] == NONE {
+            self.over[s] = self.lists.len() as u32;
+            let copy = self.base_of(slot).to_vec();
+            self.lists.push(copy);
+        }
+        let i = self.over[s] as usize;
+        &mut self.lists[i]
+    }
+
     /// Empties a slot's list; returns how many items it had.
     pub(crate) fn clear(&mut self, slot: u32) -> usize {
         let n = self.get(slot).count();
-        self.over.insert(slot, Vec::new());
+        if n > 0 {
+            self.override_mut(slot).clear();
+        }
         n
     }
 
     pub(crate) fn push(&mut self, slot: u32, item: T) {
-        if !self.over.contains_key(&slot) {
-            let copy: Vec<T> = self.base_of(slot).to_vec();
-            self.over.insert(slot, copy);
-        }
-        if let Some(v) = self.over.get_mut(&slot) {
-            v.push(item);
-        }
+        self.override_mut(slot).push(item);
     }
 }
 
