@@ -443,6 +443,39 @@ pub(crate) fn records_conflict(a: &Prepared, b: &Prepared) -> bool {
     })
 }
 
+/// One record of each distinct piece of evidence [`records_conflict`] reads
+/// (birth date, name, valid loyalty numbers), in order: two records with the
+/// same evidence conflict with the same records, and never with each other.
+pub(crate) fn distinct_evidence<'a>(
+    records: impl Iterator<Item = &'a Prepared>,
+) -> Vec<&'a Prepared> {
+    let same = |a: &Prepared, b: &Prepared| {
+        a.dob == b.dob
+            && a.name == b.name
+            && a.loyalty
+                .iter()
+                .filter(|l| !l.failed)
+                .eq(b.loyalty.iter().filter(|l| !l.failed))
+    };
+    let hasher = crate::util::fixed_state();
+    let mut seen: crate::util::FxMap<u64, Vec<usize>> = crate::util::map();
+    let mut out: Vec<&Prepared> = Vec::new();
+    for r in records {
+        let valid = r.loyalty.iter().filter(|l| !l.failed).map(|l| &*l.value);
+        let name = r
+            .name
+            .as_deref()
+            .map(|n| (n.given.as_deref(), n.root(), n.family.as_deref()));
+        let h = hasher.hash_one((r.dob, name, valid.collect::<Vec<_>>()));
+        let bucket = seen.entry(h).or_default();
+        if !bucket.iter().any(|&i| same(out[i], r)) {
+            bucket.push(out.len());
+            out.push(r);
+        }
+    }
+    out
+}
+
 /// Whether records hold no more identifier values of any kind than the
 /// configured limits allow one customer.
 pub(crate) fn within_limits<'a>(
@@ -464,4 +497,57 @@ pub(crate) fn within_limits<'a>(
         .into_iter()
         .enumerate()
         .all(|(s, kind)| seen[s].len() <= config.get_max_per_customer(kind).unwrap_or(usize::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{LoyaltyScheme, Normalizer};
+    use crate::prepare::prepare;
+    use crate::Record;
+    use proptest::prelude::*;
+
+    const NAMES: [&str; 5] = ["Ana Lima", "Lima, Ana", "Ana Lina", "Bruno Koch", "A. Lima"];
+    const DOBS: [&str; 3] = ["1980-01-02", "1980-02-01", "1975-12-31"];
+    const LOYALTY: [&str; 3] = ["4000123456", "4000123457", "9100000017"];
+
+    proptest! {
+        /// Checking pairs of distinct evidence finds a conflict exactly when
+        /// checking every pair of records does.
+        #[test]
+        fn distinct_evidence_finds_the_same_conflicts(
+            specs in prop::collection::vec(
+                (prop::option::of(0..5usize), prop::option::of(0..3usize), prop::option::of(0..3usize)),
+                0..24,
+            ),
+        ) {
+            let n = Normalizer::new().loyalty_scheme(LoyaltyScheme::new());
+            let records: Vec<Prepared> = specs
+                .iter()
+                .enumerate()
+                .map(|(i, &(name, dob, loyalty))| {
+                    let mut r = Record::new(format!("r{i}")).unwrap_or_else(|_| unreachable!());
+                    if let Some(x) = name {
+                        r = r.name(NAMES[x]);
+                    }
+                    if let Some(x) = dob {
+                        r = r.birth_date(DOBS[x]);
+                    }
+                    if let Some(x) = loyalty {
+                        r = r.loyalty_id(LOYALTY[x]);
+                    }
+                    prepare(&r, &n)
+                })
+                .collect();
+            let any = |rs: &[&Prepared]| {
+                rs.iter()
+                    .enumerate()
+                    .any(|(i, a)| rs[i + 1..].iter().any(|b| records_conflict(a, b)))
+            };
+            let all: Vec<&Prepared> = records.iter().collect();
+            let distinct = distinct_evidence(records.iter());
+            prop_assert!(distinct.len() <= all.len());
+            prop_assert_eq!(any(&distinct), any(&all));
+        }
+    }
 }
