@@ -99,20 +99,20 @@ impl Packed for u128 {
     }
 }
 
-/// Generates candidate pairs. `skip(a, b)` drops pairs already decided (same
-/// provisional customer); `sizes`, when given, counts a key's records in the
-/// whole graph.
+/// Generates candidate pairs between records of different `label`s (records
+/// with one label are already decided: one provisional customer); `sizes`,
+/// when given, counts a key's records in the whole graph.
 pub(crate) fn candidates<R: Records + ?Sized>(
     records: &R,
     cap: usize,
     fuzzy_identifiers: bool,
     sizes: Option<GroupSize<'_>>,
-    skip: impl Fn(u32, u32) -> bool + Sync,
+    label: impl Fn(u32) -> u32 + Sync,
 ) -> Candidates {
     if records.len() < (1 << (64 - KEY_BITS)) {
-        candidates_packed::<u64, R>(records, cap, fuzzy_identifiers, sizes, &skip)
+        candidates_packed::<u64, R>(records, cap, fuzzy_identifiers, sizes, &label)
     } else {
-        candidates_packed::<u128, R>(records, cap, fuzzy_identifiers, sizes, &skip)
+        candidates_packed::<u128, R>(records, cap, fuzzy_identifiers, sizes, &label)
     }
 }
 
@@ -121,7 +121,7 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
     cap: usize,
     fuzzy_identifiers: bool,
     sizes: Option<GroupSize<'_>>,
-    skip: &(dyn Fn(u32, u32) -> bool + Sync),
+    label: &(dyn Fn(u32) -> u32 + Sync),
 ) -> Candidates {
     let mut pairs = PairSet::new(records.len());
     let mut oversized = 0;
@@ -163,24 +163,32 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
                 end += 1;
             }
             let group = &keys[start..end];
+            start = end;
+            // A group of one provisional customer gives no pair, whatever its
+            // size: in a neighbourhood the real-time graph re-resolves (a
+            // customer of a hundred records sharing emails and names) most
+            // groups are, and neither their pairs nor their size in the whole
+            // graph are worth looking at.
+            let first = label(group[0].index());
+            let one_label = group.iter().all(|e| label(e.index()) == first);
             let size = match sizes {
+                Some(_) if one_label => continue,
                 Some(size_of) if group.len() > 1 => size_of(k),
                 _ => group.len(),
             };
             if size > cap {
                 oversized += 1;
-            } else {
+            } else if !one_label {
                 for x in 0..group.len() {
-                    for y in x + 1..group.len() {
-                        let (a, b) = (group[x].index(), group[y].index());
-                        let (a, b) = if a < b { (a, b) } else { (b, a) };
-                        if a != b && !skip(a, b) {
-                            pairs.insert(a, b);
+                    let (ix, lx) = (group[x].index(), label(group[x].index()));
+                    for e in &group[x + 1..] {
+                        let iy = e.index();
+                        if ix != iy && lx != label(iy) {
+                            pairs.insert(ix.min(iy), ix.max(iy));
                         }
                     }
                 }
             }
-            start = end;
         }
     }
     Candidates {

@@ -640,7 +640,7 @@ fn cluster<R: Records + ?Sized>(
             config.block_cap,
             config.fuzzy_identifiers,
             scope.sizes,
-            |a, b| stage1[a as usize] == stage1[b as usize],
+            |i| stage1[i as usize],
         ),
         #[cfg(test)]
         Candidates::AllPairs => block::Candidates {
