@@ -125,36 +125,50 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
 ) -> Candidates {
     let mut pairs = PairSet::new(records.len());
     let mut oversized = 0;
-    // One key family at a time keeps the key table small.
+    // One key family at a time keeps the key table small; the table's memory
+    // is reused from one family to the next.
+    let mut keys: Vec<P> = Vec::new();
+    let mut own = Vec::new();
     for (emit, on) in passes(fuzzy_identifiers) {
         if !on {
             continue;
         }
-        // Small chunks, then one exact allocation: no transient doubling of the key table.
-        let chunks: Vec<Vec<P>> = (0..records.len().div_ceil(CHUNK))
-            .into_par_iter()
-            .map(|c| {
-                let mut acc = Vec::new();
-                let mut own = Vec::new();
-                for i in c * CHUNK..((c + 1) * CHUNK).min(records.len()) {
-                    let (idx, r) = (i as u32, &records[i]);
-                    own.clear();
-                    emit(r, &mut own);
-                    for k in own.iter_mut() {
-                        *k = group_key(*k);
-                    }
-                    own.sort_unstable();
-                    own.dedup();
-                    acc.extend(own.iter().map(|&k| P::pack(k, idx)));
-                }
-                acc
-            })
-            .collect();
-        let mut keys: Vec<P> = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-        for chunk in chunks {
-            keys.extend_from_slice(&chunk);
+        keys.clear();
+        // Keys of records `range`, packed with their indices (a record's
+        // repeated keys are dropped once all keys are sorted).
+        let emit_range = |range: std::ops::Range<usize>, out: &mut Vec<P>, own: &mut Vec<u64>| {
+            for i in range {
+                own.clear();
+                emit(&records[i], own);
+                out.extend(own.iter().map(|&k| P::pack(group_key(k), i as u32)));
+            }
+        };
+        if records.len() <= CHUNK {
+            // A neighbourhood the real-time graph re-resolves: on this thread.
+            emit_range(0..records.len(), &mut keys, &mut own);
+            keys.sort_unstable();
+        } else {
+            // Small chunks, then one exact allocation: no transient doubling
+            // of the key table.
+            let chunks: Vec<Vec<P>> = (0..records.len().div_ceil(CHUNK))
+                .into_par_iter()
+                .map(|c| {
+                    let (mut acc, mut own) = (Vec::new(), Vec::new());
+                    emit_range(
+                        c * CHUNK..((c + 1) * CHUNK).min(records.len()),
+                        &mut acc,
+                        &mut own,
+                    );
+                    acc
+                })
+                .collect();
+            keys.reserve(chunks.iter().map(Vec::len).sum());
+            for chunk in chunks {
+                keys.extend_from_slice(&chunk);
+            }
+            keys.par_sort_unstable();
         }
-        keys.par_sort_unstable();
+        keys.dedup();
         let mut start = 0;
         while start < keys.len() {
             let k = keys[start].key();
