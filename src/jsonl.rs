@@ -1,12 +1,12 @@
 //! Reading records from JSON lines: one bad line is one typed error, the rest go on.
 
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::io::BufRead;
 
 use crate::error::{Error, ErrorKind};
 use crate::record::Record;
-use crate::util;
+use crate::util::{self, PreHashed};
 
 /// The longest input line read, in bytes; a longer line is skipped with an error.
 pub const MAX_LINE_LEN: usize = 1 << 20;
@@ -105,25 +105,6 @@ impl SeenIds {
         self.starts.push(self.text.len());
         self.text.push_str(id);
         true
-    }
-}
-
-/// A hasher for keys that already are hashes: passes a `u64` through.
-#[derive(Debug, Default)]
-struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; fold anything else in rather than drop it.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

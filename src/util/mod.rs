@@ -21,6 +21,29 @@ pub(crate) fn set<K>() -> FxSet<K> {
     FxSet::with_hasher(fixed_state())
 }
 
+/// A hasher for keys that already are hashes: passes a `u64` through.
+#[derive(Debug, Default)]
+pub(crate) struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; fold anything else in rather than drop it.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by hashes the caller already computed.
+pub(crate) type HashedMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
+
 /// Phase timings on stderr when `IDGRAPH_DEBUG_TIMING` is set: a development aid
 /// for profiling the pipeline, silent otherwise.
 pub(crate) struct PhaseTimer {
