@@ -21,7 +21,7 @@ use crate::graph::index::KeyIndex;
 use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
-use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, Normalizer};
+use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer};
 use crate::prepare::{prepare, prepare_tracked, Prepared, Reliance};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
@@ -117,7 +117,8 @@ fn normalizer(config: &Config, regions: &[String], scheme: &LoyaltyScheme) -> No
 #[derive(Clone, Debug, Default)]
 pub(crate) struct InputStats {
     countries: BTreeMap<[u8; 2], i64>,
-    loyalty: BTreeMap<String, i64>,
+    /// What the loyalty scheme is inferred from, counted (not the values).
+    loyalty: LoyaltyTally,
 }
 
 impl InputStats {
@@ -146,7 +147,7 @@ impl InputStats {
             }
         }
         for l in r.loyalty_ids() {
-            bump(&mut self.loyalty, l, sign);
+            self.loyalty.add(l, sign);
         }
     }
 
@@ -172,11 +173,7 @@ impl InputStats {
         }
         let scheme = match &config.loyalty {
             Some(s) => s.clone(),
-            None => LoyaltyScheme::infer(
-                self.loyalty
-                    .iter()
-                    .flat_map(|(v, &n)| std::iter::repeat_n(v.as_str(), n.max(0) as usize)),
-            ),
+            None => self.loyalty.scheme(),
         };
         (regions, scheme)
     }

@@ -107,57 +107,93 @@ impl LoyaltyScheme {
     /// assert_eq!(scheme.get_digits(), Some(8));
     /// ```
     pub fn infer<'a>(values: impl IntoIterator<Item = &'a str>) -> LoyaltyScheme {
-        let mut total = 0usize;
-        let mut well_formed = 0usize;
-        // Index = digit count; the last slot collects anything longer.
-        let mut by_len = [0usize; INFER_MAX_DIGITS + 2];
-        let mut luhn_tested = 0usize;
-        let mut luhn_passed = 0usize;
-        // BTreeMap, not HashMap: the tie-break on equal counts must not depend on hashing.
-        let mut prefixes: std::collections::BTreeMap<String, usize> = Default::default();
-
+        let mut tally = LoyaltyTally::default();
         for raw in values {
-            let trimmed = raw.trim();
-            if trimmed.is_empty() {
-                continue;
-            }
-            total += 1;
-            let text = ascii_or_nfkc(trimmed);
-            let mut chars = text.chars().filter(|c| !is_separator(*c)).peekable();
-            let mut prefix = String::new();
-            let mut prefix_len = 0usize;
-            while let Some(c) = chars.next_if(char::is_ascii_alphabetic) {
-                prefix_len += 1;
-                if prefix_len <= INFER_MAX_PREFIX {
-                    prefix.push(c.to_ascii_uppercase());
-                }
-            }
-            let mut digits = String::new();
-            let mut ok = true;
-            for c in chars {
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                } else {
-                    ok = false;
-                    break;
-                }
-            }
-            if !ok || digits.is_empty() {
-                continue;
-            }
-            well_formed += 1;
-            by_len[digits.len().min(INFER_MAX_DIGITS + 1)] += 1;
-            if digits.len() >= 4 {
-                luhn_tested += 1;
-                if luhn_valid(&digits) {
-                    luhn_passed += 1;
-                }
-            }
-            if prefix_len > 0 && prefix_len <= INFER_MAX_PREFIX {
-                *prefixes.entry(prefix).or_insert(0) += 1;
+            tally.add(raw, 1);
+        }
+        tally.scheme()
+    }
+}
+
+/// What [`LoyaltyScheme::infer`] counts of a sample, value by value: counts
+/// add and subtract, so a graph keeps them as records come and go, without
+/// keeping the values themselves.
+#[derive(Clone, Debug)]
+pub(crate) struct LoyaltyTally {
+    total: i64,
+    well_formed: i64,
+    /// Index = digit count; the last slot collects anything longer.
+    by_len: [i64; INFER_MAX_DIGITS + 2],
+    luhn_tested: i64,
+    luhn_passed: i64,
+    /// BTreeMap, not HashMap: the tie-break on equal counts must not depend on hashing.
+    prefixes: std::collections::BTreeMap<String, i64>,
+}
+
+impl Default for LoyaltyTally {
+    fn default() -> LoyaltyTally {
+        LoyaltyTally {
+            total: 0,
+            well_formed: 0,
+            by_len: [0; INFER_MAX_DIGITS + 2],
+            luhn_tested: 0,
+            luhn_passed: 0,
+            prefixes: Default::default(),
+        }
+    }
+}
+
+impl LoyaltyTally {
+    /// Counts one raw value in (`sign` 1) or out (`sign` -1).
+    pub(crate) fn add(&mut self, raw: &str, sign: i64) {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        self.total += sign;
+        let text = ascii_or_nfkc(trimmed);
+        let mut chars = text.chars().filter(|c| !is_separator(*c)).peekable();
+        let mut prefix = String::new();
+        let mut prefix_len = 0usize;
+        while let Some(c) = chars.next_if(char::is_ascii_alphabetic) {
+            prefix_len += 1;
+            if prefix_len <= INFER_MAX_PREFIX {
+                prefix.push(c.to_ascii_uppercase());
             }
         }
+        let mut digits = String::new();
+        for c in chars {
+            if !c.is_ascii_digit() {
+                return;
+            }
+            digits.push(c);
+        }
+        if digits.is_empty() {
+            return;
+        }
+        self.well_formed += sign;
+        self.by_len[digits.len().min(INFER_MAX_DIGITS + 1)] += sign;
+        if digits.len() >= 4 {
+            self.luhn_tested += sign;
+            if luhn_valid(&digits) {
+                self.luhn_passed += sign;
+            }
+        }
+        if prefix_len > 0 && prefix_len <= INFER_MAX_PREFIX {
+            let n = self.prefixes.entry(prefix).or_insert(0);
+            *n += sign;
+            if *n <= 0 {
+                self.prefixes.retain(|_, n| *n > 0);
+            }
+        }
+    }
 
+    /// The scheme the counted values show (see [`LoyaltyScheme::infer`]).
+    pub(crate) fn scheme(&self) -> LoyaltyScheme {
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        let (total, well_formed) = (count(self.total), count(self.well_formed));
+        let by_len = self.by_len.map(count);
+        let (luhn_tested, luhn_passed) = (count(self.luhn_tested), count(self.luhn_passed));
         let mut scheme = LoyaltyScheme::new();
         if total < INFER_MIN_SAMPLE {
             return scheme;
@@ -165,8 +201,8 @@ impl LoyaltyScheme {
 
         // `max_by_key` keeps the last maximum; iterate in reverse so that ties
         // resolve to the alphabetically first prefix.
-        if let Some((p, &count)) = prefixes.iter().rev().max_by_key(|(_, c)| **c) {
-            if count * 2 >= total {
+        if let Some((p, &n)) = self.prefixes.iter().rev().max_by_key(|(_, c)| **c) {
+            if count(n) * 2 >= total {
                 scheme.prefix = Some(p.clone());
             }
         }
@@ -770,5 +806,24 @@ mod tests {
         let b = parse("421337", &scheme);
         assert_eq!(a, b);
         assert_eq!(a.map(|l| l.check()), Ok(CheckStatus::Failed));
+    }
+
+    proptest::proptest! {
+        /// Counting values in and others in and out again gives the scheme of
+        /// the values that stayed.
+        #[test]
+        fn a_tally_infers_what_stays(
+            kept in proptest::collection::vec("(LY|ab|)[-. ]?[0-9]{3,9}", 0..60),
+            gone in proptest::collection::vec("(LY|XQ)?[0-9]{2,10}", 0..60),
+        ) {
+            let mut tally = LoyaltyTally::default();
+            for v in kept.iter().chain(&gone) {
+                tally.add(v, 1);
+            }
+            for v in &gone {
+                tally.add(v, -1);
+            }
+            proptest::prop_assert_eq!(tally.scheme(), LoyaltyScheme::infer(kept.iter().map(String::as_str)));
+        }
     }
 }

@@ -31,6 +31,7 @@ pub use address::Address;
 pub use date::BirthDate;
 pub use device::{DeviceId, DeviceKind};
 pub use email::Email;
+pub(crate) use loyalty::LoyaltyTally;
 pub use loyalty::{CheckDigit, CheckStatus, LoyaltyId, LoyaltyScheme};
 pub use name::Name;
 pub(crate) use phone::FallbackUse;
