@@ -223,35 +223,49 @@ impl State {
                 self.stats.add(&r, -1);
             }
         }
-        if let Some(index) = self.index.as_mut() {
-            if let Some(o) = old {
-                for &k in &old_keys {
-                    index.erase(k, o);
+        if let (Some(index), Some(o)) = (self.index.as_mut(), old) {
+            for &k in &old_keys {
+                index.erase(k, o);
+            }
+        }
+        let mut seeds: Vec<u32> = new.into_iter().collect();
+        // The new record's groups that generate pairs (within the cap), read
+        // before its own keys go in: most of its keys are its own (deletion
+        // keys of its values), and an absent key costs the least to look up.
+        let mut within = Within::default();
+        if let (Some(index), Some(x)) = (self.index.as_ref(), new) {
+            let mut group = Vec::new();
+            for &k in &new_blocking {
+                // Holders besides `x` (an index built after `x` was stored
+                // holds it already), counted no further than needed: `x`
+                // makes the group cap + 1 (it just crossed the cap) or less.
+                let n = index.holders_up_to(k, &self.live, cap + 1, &mut group);
+                if n > cap + 1 {
+                    continue;
+                }
+                let before = group.len();
+                group.retain(|&s| s != x);
+                let others = n - (before - group.len());
+                let at = group.partition_point(|&s| s < x);
+                group.insert(at, x);
+                // A group that just crossed the cap: its pairs vanish.
+                if others == cap && !old_blocking.contains(&k) {
+                    seeds.extend_from_slice(&group);
+                }
+                if others < cap {
+                    within.push(k, &group);
                 }
             }
+        }
+        if let Some(index) = self.index.as_mut() {
             if let Some(n) = new {
                 for &k in &new_keys {
                     index.insert(k, n);
                 }
             }
         }
-        let mut seeds: Vec<u32> = new.into_iter().collect();
-        let mut holders = Vec::new();
-        // The new record's groups that generate pairs (within the cap).
-        let mut within = Within::default();
         if let Some(index) = self.index.as_ref() {
-            let mut group = Vec::new();
-            for &k in &new_blocking {
-                let n = index.holders_up_to(k, &self.live, cap + 1, &mut group);
-                // A group that just crossed the cap: its pairs vanish.
-                if n == cap + 1 && !old_blocking.contains(&k) {
-                    index.holders(k, &self.live, &mut holders);
-                    seeds.extend_from_slice(&holders);
-                }
-                if n <= cap {
-                    within.push(k, &group);
-                }
-            }
+            let mut holders = Vec::new();
             // A group that just came back within the cap: its pairs appear.
             for &k in old_blocking.iter().filter(|k| !new_blocking.contains(k)) {
                 if index.count_up_to(k, &self.live, cap) == cap {
