@@ -333,20 +333,20 @@ impl Records for Vec<Prepared> {
 }
 
 /// Some of a graph's records: record `i` is the graph's slot `slots[i]`.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Subset<'a> {
-    pub(crate) all: &'a [Prepared],
+#[derive(Debug)]
+pub(crate) struct Subset<'a, R: Records + ?Sized = [Prepared]> {
+    pub(crate) all: &'a R,
     pub(crate) slots: &'a [u32],
 }
 
-impl std::ops::Index<usize> for Subset<'_> {
+impl<R: Records + ?Sized> std::ops::Index<usize> for Subset<'_, R> {
     type Output = Prepared;
     fn index(&self, i: usize) -> &Prepared {
         &self.all[self.slots[i] as usize]
     }
 }
 
-impl Records for Subset<'_> {
+impl<R: Records + ?Sized> Records for Subset<'_, R> {
     fn len(&self) -> usize {
         self.slots.len()
     }

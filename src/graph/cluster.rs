@@ -28,7 +28,7 @@ use crate::graph::guard::{
 };
 use crate::graph::union_find::UnionFind;
 use crate::normalize::{BirthDate, FieldKind};
-use crate::prepare::{Prepared, Records};
+use crate::prepare::{Prepared, Records, Subset};
 use crate::util;
 use crate::Config;
 
@@ -547,6 +547,7 @@ pub(crate) fn resolve_part<R: Records + ?Sized>(
         &values,
         &strict,
         Candidates::Blocked,
+        shards_for(records.len()),
     )
 }
 
@@ -600,10 +601,12 @@ fn resolve_batch(
         &values,
         &strict,
         which,
+        shards_for(records.len()),
     );
     (weights, resolution)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cluster<R: Records + ?Sized>(
     records: &R,
     config: &Config,
@@ -612,6 +615,7 @@ fn cluster<R: Records + ?Sized>(
     values: &ValueIndex<'_>,
     strict: &[usize],
     which: Candidates,
+    shards: usize,
 ) -> Resolution {
     let mut timer = util::PhaseTimer::new();
     let n = records.len();
@@ -623,14 +627,23 @@ fn cluster<R: Records + ?Sized>(
         threshold,
         uf: UnionFind::new(n),
         profiles: util::map(),
-        id_hashes: IdHashes::of(records),
+        // Stage 1 in pieces hashes each piece's values itself: the whole
+        // input's hashes are made after it, in the memory the pieces freed.
+        id_hashes: if shards > 1 {
+            IdHashes::default()
+        } else {
+            IdHashes::of(records)
+        },
         links: Vec::new(),
         refusals: Vec::new(),
         generic: util::set(),
         generic_value: vec![false; values.len()],
     };
     let (mut generic, stable_generic) = stable_generic_values(&mut st, scope, values, strict);
-    generic.extend(identifier_links(&mut st, values, strict));
+    generic.extend(identifier_links(&mut st, values, strict, shards));
+    if shards > 1 {
+        st.id_hashes = IdHashes::of(records);
+    }
     generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
     timer.lap("identifier links");
     let stage1 = st.uf.labels();
@@ -773,8 +786,175 @@ fn stable_generic_values<'a, R: Records + ?Sized>(
     (generic, stable)
 }
 
-/// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
+/// How many pieces stage 1 of `n` records runs in.
+fn shards_for(n: usize) -> usize {
+    if n >= SHARDED_MIN {
+        SHARDS
+    } else {
+        1
+    }
+}
+
+/// Inputs of at least this many records run stage 1 in [`SHARDS`] pieces.
+const SHARDED_MIN: usize = 1 << 16;
+/// Pieces stage 1 of a large input is split into (a few per core, so that
+/// one large piece does not leave a core idle for long).
+const SHARDS: usize = 16;
+
+/// Stage 1 in `shards` pieces on every core. Values link records only within
+/// a component of the graph whose edges are the values not generic yet, so
+/// each component is decided by its own values, in their order, whatever
+/// happens elsewhere: the pieces (unions of whole components) are resolved
+/// apart, and their links, refusals, profiles and sets put together give
+/// exactly what one pass over all values gives. Returns the generic values.
 fn identifier_links<'a, R: Records + ?Sized>(
+    st: &mut State<'a, R>,
+    values: &ValueIndex<'a>,
+    strict_people: &[usize],
+    shards: usize,
+) -> Vec<GenericValue> {
+    let n = st.records.len();
+    if shards <= 1 {
+        return identifier_links_in_order(st, values, strict_people);
+    }
+    let mut components = UnionFind::new(n);
+    for (vi, (_, members)) in values.iter().enumerate() {
+        if !st.generic_value[vi] {
+            for w in members.windows(2) {
+                components.union(w[0], w[1]);
+            }
+        }
+    }
+    let component = components.labels();
+    drop(components);
+    // A component's piece, from its root (its smallest record).
+    let piece_of = |record: u32| {
+        let root = u64::from(component[record as usize]);
+        (root.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize % shards
+    };
+    let mut piece_values: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (vi, (_, members)) in values.iter().enumerate() {
+        if !st.generic_value[vi] {
+            piece_values[piece_of(members[0])].push(vi);
+        }
+    }
+    let (records, generic_set) = (st.records, &st.generic);
+    let (config, weights, threshold) = (st.config, st.weights, st.threshold);
+    let pieces: Vec<Piece> = piece_values
+        .into_par_iter()
+        .map(|vis| {
+            // The piece's records (those its values hold), in record order.
+            let mut slots: Vec<u32> = vis
+                .iter()
+                .flat_map(|&vi| values[vi].1.iter().copied())
+                .collect();
+            slots.sort_unstable();
+            slots.dedup();
+            let local = |g: u32| slots.binary_search(&g).map_or(0, |i| i as u32);
+            let part_values: ValueIndex<'a> = vis
+                .iter()
+                .map(|&vi| {
+                    let (key, members) = &values[vi];
+                    (*key, members.iter().map(|&m| local(m)).collect())
+                })
+                .collect();
+            let part_strict: Vec<usize> = vis.iter().map(|&vi| strict_people[vi]).collect();
+            let part = Subset {
+                all: records,
+                slots: &slots,
+            };
+            // Generic values held in the piece (the others cannot be shared
+            // by two of its records).
+            let mut generic = util::set();
+            for i in 0..part.len() {
+                for v in part[i].identifiers() {
+                    if let Some(&g) = generic_set.get(&v) {
+                        generic.insert(g);
+                    }
+                }
+            }
+            let mut sub = State {
+                records: &part,
+                config,
+                weights,
+                threshold,
+                uf: UnionFind::new(slots.len()),
+                profiles: util::map(),
+                id_hashes: IdHashes::of(&part),
+                links: Vec::new(),
+                refusals: Vec::new(),
+                generic,
+                generic_value: vec![false; part_values.len()],
+            };
+            let found = identifier_links_in_order(&mut sub, &part_values, &part_strict);
+            drop((part_values, part_strict));
+            let global = |l: u32| slots[l as usize];
+            let roots = sub.uf.labels();
+            // Renumbered in place: a million records' links are not copied.
+            let (mut links, mut refusals) = (sub.links, sub.refusals);
+            for l in &mut links {
+                (l.a, l.b) = (global(l.a), global(l.b));
+            }
+            for f in &mut refusals {
+                (f.a, f.b) = (global(f.a), global(f.b));
+            }
+            Piece {
+                found,
+                links,
+                refusals,
+                profiles: sub
+                    .profiles
+                    .into_iter()
+                    .map(|(root, p)| (global(root), p.renumbered(global)))
+                    .collect(),
+                generic_values: vis
+                    .iter()
+                    .zip(&sub.generic_value)
+                    .filter(|(_, &g)| g)
+                    .map(|(&vi, _)| vi)
+                    .collect(),
+                roots: slots
+                    .iter()
+                    .zip(roots)
+                    .map(|(&g, r)| (g, global(r)))
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut labels: Vec<u32> = (0..n as u32).collect();
+    let mut generic = Vec::new();
+    for piece in pieces {
+        generic.extend(piece.found);
+        st.links.extend(piece.links);
+        st.refusals.extend(piece.refusals);
+        st.profiles.extend(piece.profiles);
+        for vi in piece.generic_values {
+            st.generic_value[vi] = true;
+            st.generic.insert(values[vi].0);
+        }
+        for (g, root) in piece.roots {
+            labels[g as usize] = root;
+        }
+    }
+    st.uf = UnionFind::from_labels(labels);
+    generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
+    generic
+}
+
+/// What one piece of stage 1 decided, in the whole input's record numbers.
+struct Piece {
+    found: Vec<GenericValue>,
+    links: Vec<Link>,
+    refusals: Vec<Refusal>,
+    profiles: Vec<(u32, Profile)>,
+    /// The values (by index) the piece found generic.
+    generic_values: Vec<usize>,
+    /// Each record of the piece with its root.
+    roots: Vec<(u32, u32)>,
+}
+
+/// Stage 1: exact identifier links, most clearly personal values first. Returns the generic values.
+fn identifier_links_in_order<'a, R: Records + ?Sized>(
     st: &mut State<'a, R>,
     values: &ValueIndex<'a>,
     strict_people: &[usize],
@@ -950,6 +1130,52 @@ mod tests {
             let blocked = resolve_batch(&records, &config, Candidates::Blocked).1;
             let naive = resolve_batch(&records, &config, Candidates::AllPairs).1;
             prop_assert_eq!(partition(&blocked.labels), partition(&naive.labels));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Stage 1 in pieces decides exactly what one pass decides: the same
+        /// customers, links, refusals, generic values and strong pairs.
+        #[test]
+        fn stage_one_in_pieces_equals_one_pass(
+            specs in proptest::collection::vec(spec(), 1..40),
+            shards in 2usize..6,
+            config in prop_oneof![
+                Just(Config::new()),
+                Just(Config::new().generic_min_people(2)),
+                Just(Config::new().max_per_customer(FieldKind::Email, 1)),
+            ],
+        ) {
+            let records = prepared(&specs);
+            let values = identifier_index(&records);
+            let strict = strict_people(&records, &values, &config);
+            let (labels, training) = provisional(&records, &values, &strict);
+            let weights = score::estimate(&records, &labels, &training);
+            let run = |shards| {
+                let mut r = cluster(
+                    &records[..],
+                    &config,
+                    &weights,
+                    &Scope::default(),
+                    &values,
+                    &strict,
+                    Candidates::Blocked,
+                    shards,
+                );
+                let key = |a: u32, b: u32, via: &Via| (a, b, format!("{via:?}"));
+                r.links.sort_by_key(|l| key(l.a, l.b, &l.via));
+                r.refusals.sort_by_key(|f| key(f.a, f.b, &f.via));
+                r
+            };
+            let (one, pieces) = (run(1), run(shards));
+            prop_assert_eq!(&pieces.labels, &one.labels);
+            prop_assert_eq!(&pieces.links, &one.links);
+            prop_assert_eq!(&pieces.refusals, &one.refusals);
+            prop_assert_eq!(&pieces.generic, &one.generic);
+            prop_assert_eq!(&pieces.stable_generic, &one.stable_generic);
+            prop_assert_eq!(&pieces.strong, &one.strong);
         }
     }
 }

@@ -308,6 +308,22 @@ impl Profile {
         c
     }
 
+    /// The profile with its records renumbered by `f` (the records of a
+    /// part of the input back to the whole's).
+    pub(crate) fn renumbered(mut self, f: impl Fn(u32) -> u32) -> Profile {
+        for i in 0..self.named.len() {
+            if let Some(Some(r)) = self.named.items.get_mut(i) {
+                *r = f(*r);
+            }
+        }
+        for i in 0..self.loyalty.len() {
+            if let Some(Some((r, _))) = self.loyalty.items.get_mut(i) {
+                *r = f(*r);
+            }
+        }
+        self
+    }
+
     /// Absorbs `other` (after a merge).
     pub(crate) fn absorb<R: Records + ?Sized>(&mut self, other: &Profile, records: &R) {
         for i in other.named.iter() {

@@ -16,6 +16,21 @@ impl UnionFind {
         }
     }
 
+    /// The sets whose elements have these roots (`labels[x]` is `x`'s root,
+    /// the smallest element of its set, and `labels[root] == root`).
+    pub(crate) fn from_labels(labels: Vec<u32>) -> UnionFind {
+        let mut size = vec![0u32; labels.len()];
+        for &r in &labels {
+            if let Some(n) = size.get_mut(r as usize) {
+                *n += 1;
+            }
+        }
+        UnionFind {
+            parent: labels,
+            size,
+        }
+    }
+
     pub(crate) fn find(&mut self, mut x: u32) -> u32 {
         while self.parent[x as usize] != x {
             let grand = self.parent[self.parent[x as usize] as usize];
