@@ -97,7 +97,9 @@ impl NameValue {
 /// A normalized record.
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
-    pub(crate) id: Box<str>,
+    /// Shared with outcomes and the graph's tables: a batch's outcomes name
+    /// every record, and a copy each was 32 MB at a million records.
+    pub(crate) id: std::sync::Arc<str>,
     pub(crate) ts: Option<i64>,
     // Boxed slices and a boxed name: a million prepared records are held at
     // once, and most fields are empty.
@@ -189,6 +191,16 @@ impl Reliance {
 
 /// [`prepare`], with what the outcome rests on of the normalizer's estimates.
 pub(crate) fn prepare_tracked(record: &Record, n: &Normalizer) -> (Prepared, Reliance) {
+    prepare_shared(record, n, record.id().into())
+}
+
+/// [`prepare_tracked`] for a record whose id is already held as `id` (the
+/// graph's copy, shared rather than made again).
+pub(crate) fn prepare_shared(
+    record: &Record,
+    n: &Normalizer,
+    id: std::sync::Arc<str>,
+) -> (Prepared, Reliance) {
     let mut reliance = Reliance {
         phone_regions: 0,
         loyalty_scheme: !record.loyalty_ids().is_empty(),
@@ -298,7 +310,7 @@ pub(crate) fn prepare_tracked(record: &Record, n: &Normalizer) -> (Prepared, Rel
         }
     });
     let prepared = Prepared {
-        id: record.id().into(),
+        id,
         ts: record.ts_millis(),
         emails: emails.into_boxed_slice(),
         phones: phones.into_boxed_slice(),

@@ -31,9 +31,9 @@ use state::State;
 /// what changed in the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    record_id: Box<str>,
+    record_id: std::sync::Arc<str>,
     customer: CustomerId,
-    rejected: Vec<Rejection>,
+    rejected: Box<[Rejection]>,
     events: Vec<Event>,
 }
 
@@ -462,7 +462,7 @@ impl IdentityGraph {
         // Records identical to the version the graph holds change nothing (a
         // run over a file already ingested, a message delivered twice): they
         // are answered from the graph as it stands. Input position and id.
-        let mut same: Vec<(usize, Box<str>)> = Vec::new();
+        let mut same: Vec<(usize, std::sync::Arc<str>)> = Vec::new();
         let rebuild = self.read().model.is_none() || {
             held.extend(records.by_ref());
             // (A single record is checked by the real-time path itself.)
@@ -504,7 +504,7 @@ impl IdentityGraph {
                     rejected: next
                         .prepared
                         .get(s as usize)
-                        .map(|p| p.rejected.to_vec())
+                        .map(|p| p.rejected.clone())
                         .unwrap_or_default(),
                     events: Vec::new(),
                 })
@@ -526,7 +526,7 @@ impl IdentityGraph {
                             rejected: st
                                 .prepared
                                 .get(slot as usize)
-                                .map(|p| p.rejected.to_vec())
+                                .map(|p| p.rejected.clone())
                                 .unwrap_or_default(),
                             events: Vec::new(),
                         });
@@ -552,7 +552,7 @@ impl IdentityGraph {
                         outcomes.push(Outcome {
                             record_id: r.id().into(),
                             customer: state::NO_CUSTOMER,
-                            rejected: p.rejected.to_vec(),
+                            rejected: p.rejected.clone(),
                             events: Vec::new(),
                         });
                         let (old, slot) = st.push_record(r, p);
@@ -593,7 +593,7 @@ impl IdentityGraph {
                             customer: slot.map_or(state::NO_CUSTOMER, |s| st.customer[s as usize]),
                             rejected: slot
                                 .and_then(|s| st.prepared.get(s as usize))
-                                .map(|p| p.rejected.to_vec())
+                                .map(|p| p.rejected.clone())
                                 .unwrap_or_default(),
                             record_id: id,
                             events: Vec::new(),

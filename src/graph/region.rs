@@ -684,7 +684,7 @@ impl State {
     fn empty_slot(&mut self, s: u32) {
         let i = s as usize;
         // A base slot keeps its neighbour's id so that the base stays sorted.
-        let id: Box<str> = if i < self.base_len {
+        let id: std::sync::Arc<str> = if i < self.base_len {
             let j = if i > 0 { i - 1 } else { i + 1 };
             self.prepared
                 .get(j)
@@ -692,7 +692,7 @@ impl State {
                 .map(|p| p.id.clone())
                 .unwrap_or_default()
         } else {
-            Box::default()
+            std::sync::Arc::from("")
         };
         self.prepared[i] = Prepared::unreadable(&id);
         self.raw[i] = Box::default();
@@ -751,7 +751,12 @@ fn on_this_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 
 /// Whether record `n` would be among the records that decide a stable generic
 /// value (`reps`: the first record of each distinct signature, by id).
-fn could_represent(prepared: &[Prepared], reps: &[Box<str>], n: u32, st: &State) -> bool {
+fn could_represent(
+    prepared: &[Prepared],
+    reps: &[std::sync::Arc<str>],
+    n: u32,
+    st: &State,
+) -> bool {
     let x = &prepared[n as usize];
     let Some(sig) = signature(x) else {
         return false;

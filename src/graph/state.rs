@@ -8,6 +8,7 @@
 //! real-time path (`region`) can re-resolve one neighbourhood and patch it in.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,7 +23,7 @@ use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
 use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer};
-use crate::prepare::{prepare, prepare_tracked, Prepared, Reliance};
+use crate::prepare::{prepare, prepare_shared, Prepared, Reliance};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
 use crate::Config;
@@ -193,35 +194,33 @@ const PIPELINE_CHUNK: usize = 4096;
 /// estimates yet: the normalizer's are guessed from them.
 const GUESS_SAMPLE: usize = 16_384;
 
-/// Records' ids and compact forms, one after another in two buffers: what a
+/// Records' ids and compact forms (one after another in one buffer): what a
 /// normalizing task of [`State::normalize_while_reading`] reads.
 #[derive(Default)]
 struct CompactChunk {
-    ids: String,
+    ids: Vec<Arc<str>>,
     bytes: Vec<u8>,
-    /// Where each record's id and bytes end.
-    ends: Vec<(usize, usize)>,
+    /// Where each record's bytes end.
+    ends: Vec<usize>,
 }
 
 impl CompactChunk {
-    fn push(&mut self, id: &str, bytes: &[u8]) {
-        self.ids.push_str(id);
+    fn push(&mut self, id: &Arc<str>, bytes: &[u8]) {
+        self.ids.push(id.clone());
         self.bytes.extend_from_slice(bytes);
-        self.ends.push((self.ids.len(), self.bytes.len()));
+        self.ends.push(self.bytes.len());
     }
 
     fn len(&self) -> usize {
         self.ends.len()
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        let starts = std::iter::once((0, 0)).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|((i0, b0), &(i1, b1))| {
-            (
-                self.ids.get(i0..i1).unwrap_or(""),
-                self.bytes.get(b0..b1).unwrap_or(&[]),
-            )
-        })
+    fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &[u8])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.ids
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(id, (b0, &b1))| (id, self.bytes.get(b0..b1).unwrap_or(&[])))
     }
 }
 
@@ -264,7 +263,7 @@ pub(crate) struct State {
     pub(crate) generic: BTreeMap<(FieldKind, Box<str>), GenericValue>,
     /// Generic values decided by their holders' signatures alone, with the
     /// record ids that decided it.
-    pub(crate) stable: FxMap<(FieldKind, Box<str>), Vec<Box<str>>>,
+    pub(crate) stable: FxMap<(FieldKind, Box<str>), Vec<Arc<str>>>,
     pub(crate) redirects: FxMap<CustomerId, CustomerId>,
     pub(crate) next_customer: u64,
     pub(crate) index: Option<KeyIndex>,
@@ -285,7 +284,7 @@ pub(crate) struct State {
 const CLEAN_MAX: usize = 256;
 
 /// A record to store in a rebuild: id, stored form, and its customer before.
-type Entry = (Box<str>, Box<[u8]>, Option<CustomerId>);
+type Entry = (Arc<str>, Box<[u8]>, Option<CustomerId>);
 
 impl State {
     pub(crate) fn new(config: Config) -> State {
@@ -446,7 +445,7 @@ impl State {
         drop(slot_of_entry);
         let mut taken: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
         let mut raw: Vec<Box<[u8]>> = Vec::with_capacity(keep.len());
-        let mut ids_sorted: Vec<Box<str>> = Vec::with_capacity(keep.len());
+        let mut ids_sorted: Vec<Arc<str>> = Vec::with_capacity(keep.len());
         let mut kept: Vec<u32> = Vec::with_capacity(keep.len());
         for &e in &keep {
             if let Some((id, bytes, _)) = taken[e as usize].take() {
@@ -506,7 +505,7 @@ impl State {
                 let p = match held {
                     Some(p) => p.clone(),
                     None => match decode(id, bytes) {
-                        Some(r) => prepare(&r, &normalizer),
+                        Some(r) => prepare_shared(&r, &normalizer, id.clone()).0,
                         None => Prepared::unreadable(id),
                     },
                 };
@@ -625,7 +624,7 @@ impl State {
                     let out: Vec<(Prepared, Reliance)> = chunk
                         .iter()
                         .map(|(id, bytes)| match decode(id, bytes) {
-                            Some(r) => prepare_tracked(&r, guess),
+                            Some(r) => prepare_shared(&r, guess, id.clone()),
                             None => (Prepared::unreadable(id), Reliance::default()),
                         })
                         .collect();
@@ -635,8 +634,9 @@ impl State {
             for (r, prev) in head.into_iter().chain(incoming) {
                 stats.add(&r, 1);
                 let bytes = encode(&r);
-                chunk.push(r.id(), &bytes);
-                entries.push((r.id().into(), bytes, prev));
+                let id: Arc<str> = r.id().into();
+                chunk.push(&id, &bytes);
+                entries.push((id, bytes, prev));
                 drop(r);
                 if chunk.len() == PIPELINE_CHUNK {
                     send(std::mem::take(&mut chunk), start);
