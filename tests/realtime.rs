@@ -368,6 +368,11 @@ fn realtime_identical_record_changes_nothing() {
     assert_eq!(out[2].customer(), g.customer_of("same-b").unwrap());
     // A change then the held version again, in one batch: the last one wins.
     let changed = a.clone().phone("+44 7700 900999");
-    g.upsert_batch([changed, a.clone()]).unwrap();
+    let out = g.upsert_batch([changed, a.clone()]).unwrap();
     assert_eq!(g.record("same-a"), Some(a));
+    // Both outcomes name the record and its customer after the batch.
+    let ids: Vec<&str> = out.iter().map(|o| o.record_id()).collect();
+    assert_eq!(ids, ["same-a", "same-a"]);
+    let now = g.customer_of("same-a");
+    assert!(out.iter().all(|o| Some(o.customer()) == now));
 }

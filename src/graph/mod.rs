@@ -14,7 +14,7 @@ pub use cluster::GenericValue;
 pub use event::Event;
 pub use guard::Guard;
 
-use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::error::{Error, ErrorKind};
 use crate::explain::Explanation;
@@ -31,7 +31,7 @@ use state::State;
 /// what changed in the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    record_id: std::sync::Arc<str>,
+    record_id: Arc<str>,
     customer: CustomerId,
     rejected: Box<[Rejection]>,
     events: Vec<Event>,
@@ -462,112 +462,23 @@ impl IdentityGraph {
         // Records identical to the version the graph holds change nothing (a
         // run over a file already ingested, a message delivered twice): they
         // are answered from the graph as it stands. Input position and id.
-        let mut same: Vec<(usize, std::sync::Arc<str>)> = Vec::new();
+        let mut same: Vec<(usize, Arc<str>)> = Vec::new();
         let rebuild = self.read().model.is_none() || {
             held.extend(records.by_ref());
-            // (A single record is checked by the real-time path itself.)
-            let keep = if held.len() > 1 {
-                self.read().changes_anything(&held)
-            } else {
-                Vec::new()
-            };
-            if keep.iter().any(|k| !k) {
-                let mut kept = Vec::with_capacity(held.len());
-                for (i, (r, k)) in held.into_iter().zip(keep).enumerate() {
-                    if k {
-                        kept.push(r);
-                    } else {
-                        same.push((i, r.id().into()));
-                    }
-                }
-                held = kept;
-            }
+            (held, same) = self.set_apart_unchanged(held);
             Self::needs_rebuild(&self.read(), held.len())
         };
-        let (mut outcomes, events) = if rebuild {
-            let (next, slots, events) = self
-                .read()
-                .rebuilt(held.into_iter().chain(records).map(|r| (r, None)));
-            let outcomes = slots
-                .into_iter()
-                .map(|s| Outcome {
-                    record_id: next
-                        .prepared
-                        .get(s as usize)
-                        .map(|p| p.id.clone())
-                        .unwrap_or_default(),
-                    customer: next
-                        .customer
-                        .get(s as usize)
-                        .copied()
-                        .unwrap_or(state::NO_CUSTOMER),
-                    rejected: next
-                        .prepared
-                        .get(s as usize)
-                        .map(|p| p.rejected.clone())
-                        .unwrap_or_default(),
-                    events: Vec::new(),
-                })
-                .collect();
-            self.swap_in(next);
-            (outcomes, events)
+        let (outcomes, events) = if rebuild {
+            self.rebuild_with(held.into_iter().chain(records))
+        } else if let [r] = held.as_slice() {
+            // One record: the real-time path, with its fast path.
+            let out = self.apply_one(r);
+            if out.0.is_empty() {
+                same.push((0, r.id().into()));
+            }
+            out
         } else {
-            let mut outcomes = Vec::with_capacity(held.len());
-            let mut events = Vec::new();
-            if let [r] = held.as_slice() {
-                // One record: the real-time path, with its fast path.
-                let mut st = self.write();
-                match st.upsert_one(r) {
-                    Some((slot, ev)) => {
-                        events.extend(ev);
-                        outcomes.push(Outcome {
-                            record_id: r.id().into(),
-                            customer: state::NO_CUSTOMER,
-                            rejected: st
-                                .prepared
-                                .get(slot as usize)
-                                .map(|p| p.rejected.clone())
-                                .unwrap_or_default(),
-                            events: Vec::new(),
-                        });
-                    }
-                    None => same.push((0, r.id().into())),
-                }
-            } else {
-                // Normalized on all cores beside the live graph, then applied
-                // in chunks: each chunk re-resolves the union of its records'
-                // neighbourhoods once, and readers wait for one chunk at most.
-                let prepared: Vec<Prepared> = {
-                    let st = self.read();
-                    match st.model.as_ref() {
-                        Some(m) => held.par_iter().map(|r| prepare(r, &m.normalizer)).collect(),
-                        None => Vec::new(),
-                    }
-                };
-                let mut prepared = prepared.into_iter();
-                for chunk in held.chunks(CHUNK) {
-                    let mut st = self.write();
-                    let mut changes = Vec::with_capacity(chunk.len());
-                    for (r, p) in chunk.iter().zip(prepared.by_ref()) {
-                        outcomes.push(Outcome {
-                            record_id: r.id().into(),
-                            customer: state::NO_CUSTOMER,
-                            rejected: p.rejected.clone(),
-                            events: Vec::new(),
-                        });
-                        let (old, slot) = st.push_record(r, p);
-                        changes.push((old, Some(slot)));
-                    }
-                    events.extend(st.change_many(&changes));
-                }
-            }
-            let st = self.read();
-            for o in &mut outcomes {
-                o.customer = st
-                    .slot(&o.record_id)
-                    .map_or(state::NO_CUSTOMER, |s| st.customer[s as usize]);
-            }
-            (outcomes, events)
+            self.apply_in_chunks(&held)
         };
         if outcomes.is_empty() && !rebuild {
             // Nothing changed: nothing to write.
@@ -579,40 +490,131 @@ impl IdentityGraph {
         } else {
             self.persist(&mut w, &[], &[], rebuild)?;
         }
-        if !same.is_empty() {
-            let st = self.read();
-            let total = outcomes.len() + same.len();
-            let mut all = Vec::with_capacity(total);
-            let mut changed = outcomes.into_iter();
-            let mut same = same.into_iter().peekable();
-            while all.len() < total {
-                let next = match same.next_if(|(i, _)| *i == all.len()) {
-                    Some((_, id)) => {
-                        let slot = st.slot(&id);
-                        Some(Outcome {
-                            customer: slot.map_or(state::NO_CUSTOMER, |s| st.customer[s as usize]),
-                            rejected: slot
-                                .and_then(|s| st.prepared.get(s as usize))
-                                .map(|p| p.rejected.clone())
-                                .unwrap_or_default(),
-                            record_id: id,
-                            events: Vec::new(),
-                        })
-                    }
-                    None => changed.next(),
-                };
-                match next {
-                    Some(o) => all.push(o),
-                    None => break,
-                }
-            }
-            outcomes = all;
-        }
+        let mut outcomes = self.with_unchanged(outcomes, same);
         w.publish(&events);
         if let Some(last) = outcomes.last_mut() {
             last.events = events;
         }
         Ok(outcomes)
+    }
+
+    /// Splits a batch into the records that change something and those
+    /// identical to the version the graph holds (by input position and id).
+    fn set_apart_unchanged(&self, batch: Vec<Record>) -> (Vec<Record>, Vec<(usize, Arc<str>)>) {
+        // (A single record is checked by the real-time path itself.)
+        if batch.len() <= 1 {
+            return (batch, Vec::new());
+        }
+        let keep = self.read().changes_anything(&batch);
+        if keep.iter().all(|&k| k) {
+            return (batch, Vec::new());
+        }
+        let mut kept = Vec::with_capacity(batch.len());
+        let mut same = Vec::new();
+        for (i, (r, k)) in batch.into_iter().zip(keep).enumerate() {
+            if k {
+                kept.push(r);
+            } else {
+                same.push((i, r.id().into()));
+            }
+        }
+        (kept, same)
+    }
+
+    /// Re-estimates and resolves everything held plus `records`, and swaps
+    /// the result in. Outcomes in input order.
+    fn rebuild_with(&self, records: impl Iterator<Item = Record>) -> (Vec<Outcome>, Vec<Event>) {
+        let (next, slots, events) = self.read().rebuilt(records.map(|r| (r, None)));
+        let outcomes = slots.into_iter().map(|s| next.outcome(s)).collect();
+        self.swap_in(next);
+        (outcomes, events)
+    }
+
+    /// One record by the real-time path; no outcome when the graph holds it
+    /// as it is.
+    fn apply_one(&self, r: &Record) -> (Vec<Outcome>, Vec<Event>) {
+        let mut st = self.write();
+        match st.upsert_one(r) {
+            Some((slot, events)) => (vec![st.outcome(slot)], events),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// A batch normalized on all cores beside the live graph, then applied in
+    /// chunks: each chunk re-resolves the union of its records'
+    /// neighbourhoods once, and readers wait for one chunk at most.
+    fn apply_in_chunks(&self, batch: &[Record]) -> (Vec<Outcome>, Vec<Event>) {
+        let prepared: Vec<Prepared> = {
+            let st = self.read();
+            match st.model.as_ref() {
+                Some(m) => batch
+                    .par_iter()
+                    .map(|r| prepare(r, &m.normalizer))
+                    .collect(),
+                None => Vec::new(),
+            }
+        };
+        let mut prepared = prepared.into_iter();
+        let mut outcomes = Vec::with_capacity(batch.len());
+        let mut events = Vec::new();
+        for chunk in batch.chunks(CHUNK) {
+            let mut st = self.write();
+            let mut changes = Vec::with_capacity(chunk.len());
+            for (r, p) in chunk.iter().zip(prepared.by_ref()) {
+                outcomes.push(Outcome {
+                    record_id: p.id.clone(),
+                    customer: state::NO_CUSTOMER,
+                    rejected: p.rejected.clone(),
+                    events: Vec::new(),
+                });
+                let (old, slot) = st.push_record(r, p);
+                changes.push((old, Some(slot)));
+            }
+            events.extend(st.change_many(&changes));
+        }
+        // Each record's customer after the whole batch (a later version of
+        // the same id in the batch holds it then: an earlier one's slot is
+        // emptied).
+        let st = self.read();
+        for o in &mut outcomes {
+            o.customer = st
+                .slot(&o.record_id)
+                .map_or(state::NO_CUSTOMER, |s| st.customer[s as usize]);
+        }
+        (outcomes, events)
+    }
+
+    /// The outcomes of a batch in input order: those of the records that
+    /// changed something, with the records that did not (`same`: input
+    /// position and id) answered from the graph as it stands.
+    fn with_unchanged(&self, outcomes: Vec<Outcome>, same: Vec<(usize, Arc<str>)>) -> Vec<Outcome> {
+        if same.is_empty() {
+            return outcomes;
+        }
+        let st = self.read();
+        let total = outcomes.len() + same.len();
+        let mut all = Vec::with_capacity(total);
+        let mut changed = outcomes.into_iter();
+        let mut same = same.into_iter().peekable();
+        while all.len() < total {
+            let next = match same.next_if(|(i, _)| *i == all.len()) {
+                Some((_, id)) => Some(match st.slot(&id) {
+                    Some(s) => st.outcome(s),
+                    None => Outcome {
+                        record_id: id,
+                        customer: state::NO_CUSTOMER,
+                        rejected: Box::default(),
+                        events: Vec::new(),
+                    },
+                }),
+                None => changed.next(),
+            };
+            match next {
+                Some(o) => all.push(o),
+                None => break,
+            }
+        }
+        all
     }
 
     /// Erases a record: its values, its links, its place in every index, and

@@ -723,6 +723,22 @@ impl State {
         st
     }
 
+    /// The outcome of the record in `slot`: its id, customer and refused
+    /// values (no events).
+    pub(crate) fn outcome(&self, slot: u32) -> super::Outcome {
+        let p = self.prepared.get(slot as usize);
+        super::Outcome {
+            record_id: p.map(|p| p.id.clone()).unwrap_or_else(|| Arc::from("")),
+            customer: self
+                .customer
+                .get(slot as usize)
+                .copied()
+                .unwrap_or(NO_CUSTOMER),
+            rejected: p.map(|p| p.rejected.clone()).unwrap_or_default(),
+            events: Vec::new(),
+        }
+    }
+
     /// Whether `slot` holds a record stored as exactly `bytes`.
     pub(crate) fn holds_as_is(&self, slot: Option<u32>, bytes: &[u8]) -> bool {
         slot.and_then(|s| self.raw.get(s as usize))
