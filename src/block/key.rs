@@ -145,8 +145,8 @@ pub(crate) fn device_keys(r: &Prepared, out: &mut Vec<u64>) {
 
 /// Keys from supporting evidence: names with birth dates, postal codes, addresses.
 pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
-    let dob = r.dob.map(|d| d.to_string());
-    let dob = dob.as_deref();
+    let dob = r.dob.map(|d| d.iso());
+    let dob = dob.as_ref().map(|d| d.as_str());
     let postal = r.postal.as_deref();
     let (given, family) = match &r.name {
         Some(n) if !n.given_is_initial() => (n.root(), n.family.as_deref()),

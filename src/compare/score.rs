@@ -225,7 +225,7 @@ fn tf_key(field: Field, r: &Prepared) -> Option<u64> {
             .as_ref()
             .and_then(|n| n.family.as_deref())
             .map(|f| hash_str(field, f)),
-        Field::BirthDate => r.dob.map(|d| hash_formatted(field, format_args!("{d}"))),
+        Field::BirthDate => r.dob.map(|d| hash_str(field, d.iso().as_str())),
         Field::Postal => r.postal.as_deref().map(|p| hash_str(field, p)),
         Field::Address => r.address.as_deref().map(|p| hash_str(field, p)),
         _ => None,

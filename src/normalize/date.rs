@@ -53,6 +53,37 @@ impl BirthDate {
     }
 }
 
+impl BirthDate {
+    /// The ISO 8601 form (`YYYY-MM-DD`, as `Display` writes it) without
+    /// allocating: blocking and scoring key on it for every record and pair.
+    pub(crate) fn iso(&self) -> IsoDate {
+        let mut b = [b'0'; 10];
+        let mut put = |at: usize, width: usize, mut n: u16| {
+            for i in (at..at + width).rev() {
+                b[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, 4, self.year);
+        put(5, 2, u16::from(self.month));
+        put(8, 2, u16::from(self.day));
+        b[4] = b'-';
+        b[7] = b'-';
+        IsoDate(b)
+    }
+}
+
+/// A birth date's ISO 8601 text, held inline.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IsoDate([u8; 10]);
+
+impl IsoDate {
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits and dashes are ever written.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
 impl std::fmt::Display for BirthDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -230,12 +261,30 @@ mod tests {
     /// Each row: raw date and country -> canonical `YYYY-MM-DD` or the rejection.
     fn check(rows: &[(&str, Option<&str>, Result<&str, RejectReason>)]) {
         for (raw, country, expected) in rows {
-            let got = parse(raw, *country).map(|d| d.to_string());
+            let got = parse(raw, *country).map(|d| {
+                // The inline form and `Display` agree.
+                assert_eq!(d.iso().as_str(), d.to_string());
+                d.to_string()
+            });
             assert_eq!(
                 got,
                 expected.clone().map(str::to_owned),
                 "{raw:?} in {country:?}"
             );
+        }
+    }
+
+    /// The inline ISO form is `Display`'s, for every year and month.
+    #[test]
+    fn iso_form_is_the_display_form() {
+        for year in MIN_YEAR..=MAX_YEAR {
+            for month in 1..=12 {
+                for day in [1, 9, 10, 28] {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let d = parse(&text, None).unwrap_or_else(|e| panic!("{text}: {e}"));
+                    assert_eq!(d.iso().as_str(), text);
+                }
+            }
         }
     }
 
