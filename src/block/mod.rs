@@ -133,6 +133,7 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
     // One key family at a time keeps the key table small; the table's memory
     // is reused from one family to the next.
     let mut keys: Vec<P> = Vec::new();
+    let mut spare: Vec<P> = Vec::new();
     let mut own = Vec::new();
     for (emit, on) in passes(fuzzy_identifiers) {
         if !on {
@@ -154,7 +155,7 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
             // A neighbourhood the real-time graph re-resolves: on this thread.
             keys.clear();
             emit_range(0..records.len(), &mut |p| keys.push(p), &mut own);
-            keys.sort_unstable();
+            sort_small(&mut keys, &mut spare);
             keys.dedup();
             found.groups(&keys);
             continue;
@@ -191,6 +192,41 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
         pairs: found.pairs.into_sorted(),
         oversized_keys: found.oversized,
     }
+}
+
+/// Sorts a few thousand packed keys: one counting pass on the top bits of
+/// their (uniform) hashes puts each in a bucket of about one, and each
+/// bucket is then sorted alone: a third of the comparisons of a general
+/// sort, without its unpredictable branches.
+fn sort_small<P: Packed>(keys: &mut Vec<P>, spare: &mut Vec<P>) {
+    let n = keys.len();
+    if n < 64 {
+        keys.sort_unstable();
+        return;
+    }
+    let bits = (usize::BITS - n.leading_zeros()).min(16);
+    let shift = KEY_BITS - bits;
+    let mut starts = vec![0u32; (1 << bits) + 1];
+    for k in keys.iter() {
+        starts[(k.key() >> shift) as usize + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    spare.clear();
+    spare.resize(n, keys[0]);
+    let mut at = starts.clone();
+    for &k in keys.iter() {
+        let b = (k.key() >> shift) as usize;
+        spare[at[b] as usize] = k;
+        at[b] += 1;
+    }
+    for w in starts.windows(2) {
+        if w[1] - w[0] > 1 {
+            spare[w[0] as usize..w[1] as usize].sort_unstable();
+        }
+    }
+    std::mem::swap(keys, spare);
 }
 
 /// Buckets a large input's keys are split into by their top bits.
@@ -323,6 +359,19 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The small sort sorts, whatever the keys (uniform, clustered, equal).
+        #[test]
+        fn small_sort_sorts(
+            raw in proptest::collection::vec((0u64..(1 << 40), 0u32..4000), 0..3000),
+            spread in 0u32..40,
+        ) {
+            let mut keys: Vec<u64> = raw.iter().map(|&(k, i)| u64::pack(k >> spread, i)).collect();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            sort_small(&mut keys, &mut Vec::new());
+            prop_assert_eq!(keys, want);
+        }
+
         /// The bit matrix and the sort give the same sorted, unique pairs.
         #[test]
         fn dense_and_sparse_pair_sets_agree(
