@@ -283,6 +283,13 @@ pub(crate) struct State {
 /// would cost more than it saves.
 const CLEAN_MAX: usize = 256;
 
+/// A record normalized while its batch was read, with what it rests on of the
+/// guessed estimates (`None`: not normalized yet).
+type Early = Option<(Prepared, Reliance)>;
+
+/// A chunk of records normalized while their batch was read.
+type Normalized = Vec<(Prepared, Reliance)>;
+
 /// A record to store in a rebuild: id, stored form, and its customer before.
 type Entry = (Arc<str>, Box<[u8]>, Option<CustomerId>);
 
@@ -327,9 +334,9 @@ impl State {
         match self.base_ids.get_or_init(|| self.base_table()).get(&h) {
             None => return None,
             Some(&s) if s != COLLIDED => {
-                let s_ = s as usize;
-                let found = self.live.get(s_).copied().unwrap_or(false)
-                    && self.prepared.get(s_).is_some_and(|p| &*p.id == id);
+                let at = s as usize;
+                let found = self.live.get(at).copied().unwrap_or(false)
+                    && self.prepared.get(at).is_some_and(|p| &*p.id == id);
                 // A dead slot or another id under the hash: a base record is
                 // never revived (a new version takes a new slot), so `id` is
                 // not in the base.
@@ -471,7 +478,7 @@ impl State {
         let in_order = existing == 0
             && kept.len() == early.len()
             && kept.iter().enumerate().all(|(i, &e)| e as usize == i);
-        let mut slots: Vec<Option<(Prepared, Reliance)>> = if in_order {
+        let mut slots: Vec<Early> = if in_order {
             early
         } else {
             let mut early = early;
@@ -572,13 +579,12 @@ impl State {
     /// has one, else from the first records read. Returns that normalizer and
     /// each incoming record's early form with what it rests on of the guess,
     /// by input position: the caller keeps it where the final estimates agree.
-    #[allow(clippy::type_complexity)]
     fn normalize_while_reading(
         &self,
         incoming: impl IntoIterator<Item = (Record, Option<CustomerId>)>,
         entries: &mut Vec<Entry>,
         stats: &mut InputStats,
-    ) -> (Normalizer, Vec<Option<(Prepared, Reliance)>>) {
+    ) -> (Normalizer, Vec<Early>) {
         let mut incoming = incoming.into_iter();
         let mut head: Vec<(Record, Option<CustomerId>)> = Vec::new();
         let guess = match &self.model {
@@ -593,7 +599,8 @@ impl State {
                 normalizer(&self.config, &regions, &scheme)
             }
         };
-        let done: std::sync::Mutex<Vec<(usize, Vec<(Prepared, Reliance)>)>> = Default::default();
+        // Each finished chunk: where it starts in the input, and its records.
+        let done: std::sync::Mutex<Vec<(usize, Normalized)>> = Default::default();
         fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
             m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
         }
@@ -601,9 +608,9 @@ impl State {
         // input order, while reading goes on: a chunk's buffer is freed while
         // the tasks still allocate, so the allocator reuses its memory (freed
         // at the end, a million records' chunks stayed resident: 180 MB).
-        let mut early: Vec<Option<(Prepared, Reliance)>> = Vec::new();
-        let mut pending: BTreeMap<usize, Vec<(Prepared, Reliance)>> = BTreeMap::new();
-        let mut gather = |early: &mut Vec<Option<(Prepared, Reliance)>>| {
+        let mut early: Vec<Early> = Vec::new();
+        let mut pending: BTreeMap<usize, Normalized> = BTreeMap::new();
+        let mut gather = |early: &mut Vec<Early>| {
             pending.extend(std::mem::take(&mut *lock(&done)));
             while let Some(entry) = pending.first_entry() {
                 if *entry.key() != early.len() {
@@ -621,7 +628,7 @@ impl State {
             let send = |chunk: CompactChunk, start: usize| {
                 let (done, guess) = (&done, &guess);
                 scope.spawn(move |_| {
-                    let out: Vec<(Prepared, Reliance)> = chunk
+                    let out: Normalized = chunk
                         .iter()
                         .map(|(id, bytes)| match decode(id, bytes) {
                             Some(r) => prepare_shared(&r, guess, id.clone()),
