@@ -200,3 +200,35 @@ fn properties_thread_count_does_not_change_the_result() {
     };
     assert_eq!(run(1), run(3));
 }
+
+/// The same on an input large enough for every parallel path (normalizing
+/// while reading, stage 1 in pieces, blocking in buckets): the bundled
+/// sample four times over, under other ids.
+#[test]
+fn properties_thread_count_does_not_change_a_large_result() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/omni-dev-20k/records.jsonl"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut copies = String::new();
+    for k in 0..4 {
+        copies.push_str(&text.replace("{\"id\":\"", &format!("{{\"id\":\"c{k}-")));
+    }
+    let records: Vec<Record> = idgraph::read_jsonl(copies.as_bytes())
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(records.len(), 80_000);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let g = IdentityGraph::new(Config::new()).unwrap();
+            g.upsert_batch(records.clone()).unwrap();
+            g.assignments()
+        })
+    };
+    assert_eq!(run(1), run(3));
+}
