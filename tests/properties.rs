@@ -180,25 +180,25 @@ proptest! {
     }
 }
 
+/// Every record id with its customer id, the records resolved in one batch
+/// on a pool of `threads` threads.
+fn assignments_on(records: &[Record], threads: usize) -> Vec<(String, idgraph::CustomerId)> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        let g = IdentityGraph::new(Config::new()).unwrap();
+        g.upsert_batch(records.to_vec()).unwrap();
+        g.assignments()
+    })
+}
+
 /// The same records give the same customers and ids on one thread or several.
 #[test]
 fn properties_thread_count_does_not_change_the_result() {
     let records = crate::support::background(20_000);
-    let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| {
-            let g = IdentityGraph::new(Config::new()).unwrap();
-            g.upsert_batch(records.clone()).unwrap();
-            g.assignments()
-                .into_iter()
-                .map(|(r, c)| (r.to_string(), c))
-                .collect::<Vec<_>>()
-        })
-    };
-    assert_eq!(run(1), run(3));
+    assert_eq!(assignments_on(&records, 1), assignments_on(&records, 3));
 }
 
 /// The same on an input large enough for every parallel path (normalizing
@@ -219,16 +219,5 @@ fn properties_thread_count_does_not_change_a_large_result() {
         .map(|r| r.unwrap())
         .collect();
     assert_eq!(records.len(), 80_000);
-    let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| {
-            let g = IdentityGraph::new(Config::new()).unwrap();
-            g.upsert_batch(records.clone()).unwrap();
-            g.assignments()
-        })
-    };
-    assert_eq!(run(1), run(3));
+    assert_eq!(assignments_on(&records, 1), assignments_on(&records, 3));
 }
