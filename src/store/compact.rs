@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use redb::{Database, ReadableTable};
+use redb::{Database, ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
 
 use super::format::{ASSIGNMENTS, META, RECORDS, REDIRECTS};
 use super::{engine_error, Store, CACHE_BYTES};
@@ -86,53 +86,34 @@ fn write_copy(db: &Database, copy: &Path) -> Result<(), Error> {
     let mut txn = fresh.begin_write().map_err(engine_error)?;
     txn.set_durability(redb::Durability::Immediate);
     txn.set_two_phase_commit(true);
-    {
-        let mut to = txn.open_table(RECORDS).map_err(engine_error)?;
-        for entry in read
-            .open_table(RECORDS)
-            .map_err(engine_error)?
-            .iter()
-            .map_err(engine_error)?
-        {
-            let (k, v) = entry.map_err(engine_error)?;
-            to.insert(k.value(), v.value()).map_err(engine_error)?;
-        }
-        let mut to = txn.open_table(ASSIGNMENTS).map_err(engine_error)?;
-        for entry in read
-            .open_table(ASSIGNMENTS)
-            .map_err(engine_error)?
-            .iter()
-            .map_err(engine_error)?
-        {
-            let (k, v) = entry.map_err(engine_error)?;
-            to.insert(k.value(), v.value()).map_err(engine_error)?;
-        }
-        let mut to = txn.open_table(REDIRECTS).map_err(engine_error)?;
-        for entry in read
-            .open_table(REDIRECTS)
-            .map_err(engine_error)?
-            .iter()
-            .map_err(engine_error)?
-        {
-            let (k, v) = entry.map_err(engine_error)?;
-            to.insert(k.value(), v.value()).map_err(engine_error)?;
-        }
-        let mut to = txn.open_table(META).map_err(engine_error)?;
-        for entry in read
-            .open_table(META)
-            .map_err(engine_error)?
-            .iter()
-            .map_err(engine_error)?
-        {
-            let (k, v) = entry.map_err(engine_error)?;
-            to.insert(k.value(), v.value()).map_err(engine_error)?;
-        }
-    }
+    copy_table(&read, &txn, RECORDS)?;
+    copy_table(&read, &txn, ASSIGNMENTS)?;
+    copy_table(&read, &txn, REDIRECTS)?;
+    copy_table(&read, &txn, META)?;
     txn.commit().map_err(engine_error)?;
     drop(fresh);
     // The commit fsync'd the data; this also covers what redb writes when it
     // closes the file (its allocator state), so the copy is complete on disk
     // before it replaces the original.
     fs::File::open(copy)?.sync_all()?;
+    Ok(())
+}
+
+/// Copies every entry of one table, in key order.
+fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    read: &ReadTransaction,
+    write: &WriteTransaction,
+    table: TableDefinition<K, V>,
+) -> Result<(), Error> {
+    let mut to = write.open_table(table).map_err(engine_error)?;
+    for entry in read
+        .open_table(table)
+        .map_err(engine_error)?
+        .iter()
+        .map_err(engine_error)?
+    {
+        let (k, v) = entry.map_err(engine_error)?;
+        to.insert(k.value(), v.value()).map_err(engine_error)?;
+    }
     Ok(())
 }

@@ -1,18 +1,26 @@
 //! The on-disk layout: table definitions, the format marker, the state
 //! record, and the digest that ties the tables to the state record.
 //!
-//! # Format version 1
+//! # Format version 2
 //!
 //! Four redb tables:
 //!
 //! | table         | key                  | value                                 |
 //! |---------------|----------------------|---------------------------------------|
-//! | `records`     | record id (`&str`)   | [`Record::encode_compact`] bytes      |
-//! | `assignments` | record id (`&str`)   | customer id (`u64`)                   |
+//! | `records`     | row number (`u64`)   | the id's length (`u16` LE), the id, then [`Record::encode_compact`] bytes |
+//! | `assignments` | row number (`u64`)   | customer id (`u64`)                   |
 //! | `redirects`   | dead customer (`u64`)| the customer it merged into (`u64`)   |
 //! | `meta`        | `"format"`           | [`MAGIC`] then the version, `u32` LE  |
 //! |               | `"state"`            | [`State`], see [`State::encode`]      |
 //! |               | `"model"`            | opaque model blob (optional)          |
+//!
+//! A record keeps its row number for life (a new version overwrites the row);
+//! a new record takes the number after the highest in use. Rows rather than
+//! ids as keys make a batch of new records an append at the B-tree's right
+//! edge: keyed by id, records with random ids (UUIDs, hashes) land on random
+//! leaves, and every commit rewrote one page per record (measured: 30 s of
+//! commits instead of 7 s for 1M records with hashed ids in batches of
+//! 10,000). Version 1 keyed both tables by record id.
 //!
 //! The state record holds the entry count of each table and a digest: the
 //! wrapping sum of one 64-bit hash per entry. Every commit updates both in the
@@ -26,8 +34,8 @@ use redb::TableDefinition;
 
 use crate::error::{Error, ErrorKind};
 
-pub(super) const RECORDS: TableDefinition<&str, &[u8]> = TableDefinition::new("records");
-pub(super) const ASSIGNMENTS: TableDefinition<&str, u64> = TableDefinition::new("assignments");
+pub(super) const RECORDS: TableDefinition<u64, &[u8]> = TableDefinition::new("records");
+pub(super) const ASSIGNMENTS: TableDefinition<u64, u64> = TableDefinition::new("assignments");
 pub(super) const REDIRECTS: TableDefinition<u64, u64> = TableDefinition::new("redirects");
 pub(super) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 
@@ -38,7 +46,7 @@ pub(super) const KEY_MODEL: &str = "model";
 /// The first bytes of the `format` value: says the file is an idgraph store.
 pub(super) const MAGIC: [u8; 8] = *b"idgraph\0";
 /// The format this build writes and the only one it reads.
-pub(super) const FORMAT_VERSION: u32 = 1;
+pub(super) const FORMAT_VERSION: u32 = 2;
 
 /// Domain tags, so that equal bytes in different tables hash differently.
 pub(super) const TAG_RECORD: u8 = 1;
@@ -66,11 +74,38 @@ pub(super) fn check_format_marker(bytes: &[u8]) -> Result<(), Error> {
     match u32::from_le_bytes(version) {
         FORMAT_VERSION => Ok(()),
         0 => Err(not_ours()),
+        v if v < FORMAT_VERSION => Err(Error::new(
+            ErrorKind::UnsupportedVersion,
+            format!(
+                "store format version {v} was written by an earlier build; this build reads \
+                 version {FORMAT_VERSION}: export the graph with that build and import it"
+            ),
+        )),
         v => Err(Error::new(
             ErrorKind::UnsupportedVersion,
             format!("store format version {v}; this build reads version {FORMAT_VERSION}"),
         )),
     }
+}
+
+/// A `records` value: the id's length, the id, then the record's bytes.
+pub(super) fn encode_row(id: &str, bytes: &[u8]) -> Vec<u8> {
+    // Ids are at most [`MAX_ID_LEN`](crate::record::MAX_ID_LEN) bytes
+    // (checked before anything is written), well within a `u16`.
+    let len = u16::try_from(id.len()).unwrap_or(u16::MAX);
+    let mut out = Vec::with_capacity(2 + id.len() + bytes.len());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(bytes);
+    out
+}
+
+/// The id and the record's bytes of a `records` value; `None` when the
+/// value is cut short or the id is not UTF-8.
+pub(super) fn decode_row(value: &[u8]) -> Option<(&str, &[u8])> {
+    let (len, rest) = value.split_first_chunk::<2>()?;
+    let (id, bytes) = rest.split_at_checked(usize::from(u16::from_le_bytes(*len)))?;
+    Some((std::str::from_utf8(id).ok()?, bytes))
 }
 
 /// Everything the `state` value records: counts, digest, the customer counter
@@ -206,7 +241,7 @@ mod tests {
     fn format_marker_checks_magic_then_version() {
         assert!(check_format_marker(&format_marker()).is_ok());
         let mut newer = format_marker();
-        newer[8] = 2;
+        newer[8..].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
         let err = check_format_marker(&newer).err().map(|e| e.kind());
         assert_eq!(err, Some(ErrorKind::UnsupportedVersion));
         let err = check_format_marker(b"sqlite\0\0\x01\0\0\0")
@@ -215,6 +250,25 @@ mod tests {
         assert_eq!(err, Some(ErrorKind::Corrupt));
         let err = check_format_marker(&MAGIC).err().map(|e| e.kind());
         assert_eq!(err, Some(ErrorKind::Corrupt));
+    }
+
+    #[test]
+    fn rows_round_trip_and_reject_short_values() {
+        let value = encode_row("r1", b"\x01\x02");
+        assert_eq!(decode_row(&value), Some(("r1", &b"\x01\x02"[..])));
+        assert_eq!(decode_row(&encode_row("r1", b"")), Some(("r1", &b""[..])));
+        for cut in 0..4 {
+            assert_eq!(decode_row(&value[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(decode_row(&[2, 0, 0xff, 0xfe]), None, "id not UTF-8");
+    }
+
+    #[test]
+    fn an_older_version_is_unsupported_not_corrupt() {
+        let mut older = format_marker();
+        older[8..].copy_from_slice(&1u32.to_le_bytes());
+        let err = check_format_marker(&older).err().map(|e| e.kind());
+        assert_eq!(err, Some(ErrorKind::UnsupportedVersion));
     }
 
     #[test]

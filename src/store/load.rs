@@ -7,12 +7,14 @@ use redb::{Database, ReadTransaction, ReadableTable, TableDefinition, TableError
 
 use super::compact::{sync_parent_dir, temp_path};
 use super::format::{
-    self, check_format_marker, entry_hash, model_hash, State, ASSIGNMENTS, KEY_FORMAT, KEY_MODEL,
-    KEY_STATE, META, RECORDS, REDIRECTS, TAG_ASSIGNMENT, TAG_RECORD, TAG_REDIRECT,
+    self, check_format_marker, decode_row, entry_hash, model_hash, State, ASSIGNMENTS, KEY_FORMAT,
+    KEY_MODEL, KEY_STATE, META, RECORDS, REDIRECTS, TAG_ASSIGNMENT, TAG_RECORD, TAG_REDIRECT,
 };
+use super::rows::Rows;
 use super::{engine_error, Snapshot, CACHE_BYTES};
 use crate::error::{Error, ErrorKind};
 use crate::record::{check_id, Record};
+use crate::util::{self, FxMap};
 
 /// Opens (or creates) the file and loads it.
 ///
@@ -21,7 +23,7 @@ use crate::record::{check_id, Record};
 /// and reported as [`ErrorKind::Corrupt`]: the file is never left half-loaded,
 /// and the database handle is dropped during the unwind (redb's drop skips
 /// its writes while panicking).
-pub(super) fn open_and_load(path: &Path) -> Result<(Database, State, Snapshot), Error> {
+pub(super) fn open_and_load(path: &Path) -> Result<(Database, State, Rows, Snapshot), Error> {
     catch_unwind(AssertUnwindSafe(|| open_and_load_unguarded(path))).unwrap_or_else(|_| {
         Err(Error::new(
             ErrorKind::Corrupt,
@@ -30,7 +32,7 @@ pub(super) fn open_and_load(path: &Path) -> Result<(Database, State, Snapshot), 
     })
 }
 
-fn open_and_load_unguarded(path: &Path) -> Result<(Database, State, Snapshot), Error> {
+fn open_and_load_unguarded(path: &Path) -> Result<(Database, State, Rows, Snapshot), Error> {
     // `open`, not `create`: an empty file at the store's path is damage
     // (see [`create`]), and redb's `create` would quietly start it afresh.
     let mut db = redb::Builder::new()
@@ -43,9 +45,9 @@ fn open_and_load_unguarded(path: &Path) -> Result<(Database, State, Snapshot), E
     // error here, not a silent fallback to the previous one.
     db.check_integrity().map_err(engine_error)?;
     let txn = db.begin_read().map_err(engine_error)?;
-    let loaded = load(&txn)?;
+    let (state, rows, snapshot) = load(&txn)?;
     drop(txn);
-    Ok((db, loaded.0, loaded.1))
+    Ok((db, state, rows, snapshot))
 }
 
 /// Creates an empty store at `path`: built and fsync'd under a temporary
@@ -111,7 +113,7 @@ fn capacity(count: u64) -> usize {
     usize::try_from(count).unwrap_or(0).min(1 << 20)
 }
 
-fn load(txn: &ReadTransaction) -> Result<(State, Snapshot), Error> {
+fn load(txn: &ReadTransaction) -> Result<(State, Rows, Snapshot), Error> {
     let meta = open_table(txn, META)?;
     let marker = meta
         .get(KEY_FORMAT)
@@ -137,26 +139,32 @@ fn load(txn: &ReadTransaction) -> Result<(State, Snapshot), Error> {
     }
 
     let mut digest = 0u64;
-    let mut records = Vec::with_capacity(capacity(state.records));
+    // In row order: (row, id, bytes).
+    let mut records: Vec<(u64, Box<str>, Box<[u8]>)> = Vec::with_capacity(capacity(state.records));
     for entry in open_table(txn, RECORDS)?.iter().map_err(engine_error)? {
-        let (id, bytes) = entry.map_err(engine_error)?;
-        let (id, bytes) = (id.value(), bytes.value());
-        if check_id(id).is_err() || Record::decode_compact(id, bytes).is_none() {
-            return Err(corrupt("a stored record does not decode"));
-        }
-        digest = digest.wrapping_add(entry_hash(TAG_RECORD, id.as_bytes(), bytes));
-        records.push((Box::from(id), Box::from(bytes)));
+        let (row, value) = entry.map_err(engine_error)?;
+        let (row, value) = (row.value(), value.value());
+        let (id, bytes) = decode_row(value)
+            .filter(|(id, bytes)| {
+                check_id(id).is_ok() && Record::decode_compact(id, bytes).is_some()
+            })
+            .ok_or_else(|| corrupt("a stored record does not decode"))?;
+        digest = digest.wrapping_add(entry_hash(TAG_RECORD, &row.to_le_bytes(), value));
+        records.push((row, Box::from(id), Box::from(bytes)));
     }
     let mut assignments = Vec::with_capacity(capacity(state.assignments));
     for entry in open_table(txn, ASSIGNMENTS)?.iter().map_err(engine_error)? {
-        let (id, customer) = entry.map_err(engine_error)?;
-        let (id, customer) = (id.value(), customer.value());
+        let (row, customer) = entry.map_err(engine_error)?;
+        let (row, customer) = (row.value(), customer.value());
         digest = digest.wrapping_add(entry_hash(
             TAG_ASSIGNMENT,
-            id.as_bytes(),
+            &row.to_le_bytes(),
             &customer.to_le_bytes(),
         ));
-        assignments.push((Box::from(id), customer));
+        let at = records
+            .binary_search_by_key(&row, |r| r.0)
+            .map_err(|_| corrupt("a customer assignment has no record"))?;
+        assignments.push((records[at].1.clone(), customer));
     }
     let mut redirects = Vec::with_capacity(capacity(state.redirects));
     for entry in open_table(txn, REDIRECTS)?.iter().map_err(engine_error)? {
@@ -174,6 +182,19 @@ fn load(txn: &ReadTransaction) -> Result<(State, Snapshot), Error> {
     if counts != [state.records, state.assignments, state.redirects] || digest != state.digest {
         return Err(corrupt("entries are missing or altered (digest mismatch)"));
     }
+    let mut of: FxMap<Box<str>, u64> = util::map();
+    of.reserve(records.len());
+    for (row, id, _) in &records {
+        if of.insert(id.clone(), *row).is_some() {
+            return Err(corrupt("a record id is stored twice"));
+        }
+    }
+    let mut records: Vec<(Box<str>, Box<[u8]>)> = records
+        .into_iter()
+        .map(|(_, id, bytes)| (id, bytes))
+        .collect();
+    records.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    assignments.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let snapshot = Snapshot {
         records,
         assignments,
@@ -181,5 +202,5 @@ fn load(txn: &ReadTransaction) -> Result<(State, Snapshot), Error> {
         next_customer: state.next_customer,
         model,
     };
-    Ok((state, snapshot))
+    Ok((state, Rows::new(of), snapshot))
 }

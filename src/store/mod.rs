@@ -51,6 +51,7 @@
 mod compact;
 mod format;
 mod load;
+mod rows;
 
 #[cfg(test)]
 mod crash_tests;
@@ -67,6 +68,7 @@ use redb::Database;
 use crate::error::{Error, ErrorKind};
 use crate::record::{check_id, Record};
 use format::{State, ASSIGNMENTS, META, RECORDS, REDIRECTS};
+use rows::{Plan, Rows};
 
 /// How long a commit waits for the disk before it returns.
 ///
@@ -146,6 +148,8 @@ pub(crate) struct Store {
     durability: Durability,
     /// The counts and digest as of the last commit.
     state: State,
+    /// Each stored record's row.
+    rows: Rows,
     last_sync: Instant,
     /// A commit since the last fsync (only under [`Durability::Eventual`]).
     unsynced: bool,
@@ -176,12 +180,13 @@ impl Store {
         if !path.try_exists()? {
             load::create(path)?;
         }
-        let (db, state, snapshot) = load::open_and_load(path)?;
+        let (db, state, rows, snapshot) = load::open_and_load(path)?;
         let store = Store {
             db: Some(db),
             path: path.to_path_buf(),
             durability,
             state,
+            rows,
             last_sync: Instant::now(),
             unsynced: false,
         };
@@ -211,6 +216,7 @@ impl Store {
             Durability::Immediate => true,
             Durability::Eventual => self.last_sync.elapsed() >= EVENTUAL_SYNC_INTERVAL,
         };
+        let plan = self.rows.plan(changes)?;
         let db = self.db()?;
         let mut txn = db.begin_write().map_err(engine_error)?;
         txn.set_durability(if durable {
@@ -219,9 +225,10 @@ impl Store {
             redb::Durability::None
         });
         txn.set_two_phase_commit(true);
-        let state = apply(&txn, changes, self.state)?;
+        let state = apply(&txn, &plan, changes, self.state)?;
         txn.commit().map_err(engine_error)?;
         self.state = state;
+        self.rows.settle(plan, &changes.removes);
         if durable {
             self.last_sync = Instant::now();
             self.unsynced = false;
@@ -283,9 +290,10 @@ impl Drop for Store {
     }
 }
 
-/// Applies `changes` inside `txn`, returning the state it leads to.
+/// Applies `plan` inside `txn`, returning the state it leads to.
 fn apply(
     txn: &redb::WriteTransaction,
+    plan: &Plan<'_>,
     changes: &ChangeSet<'_>,
     mut state: State,
 ) -> Result<State, Error> {
@@ -298,31 +306,26 @@ fn apply(
 
     // Added and removed entries' hashes, folded into the digest at the end.
     let (mut plus, mut minus) = (0u64, 0u64);
-    for &(id, bytes) in &changes.upserts {
-        match records.insert(id, bytes).map_err(engine_error)? {
-            Some(old) => {
-                minus = minus.wrapping_add(entry_hash(TAG_RECORD, id.as_bytes(), old.value()))
-            }
+    let assignment_hash = |row: u64, customer: u64| {
+        entry_hash(TAG_ASSIGNMENT, &row.to_le_bytes(), &customer.to_le_bytes())
+    };
+    for (row, value) in &plan.upserts {
+        let key = row.to_le_bytes();
+        match records
+            .insert(row, value.as_slice())
+            .map_err(engine_error)?
+        {
+            Some(old) => minus = minus.wrapping_add(entry_hash(TAG_RECORD, &key, old.value())),
             None => state.records += 1,
         }
-        plus = plus.wrapping_add(entry_hash(TAG_RECORD, id.as_bytes(), bytes));
+        plus = plus.wrapping_add(entry_hash(TAG_RECORD, &key, value));
     }
-    for &(id, customer) in &changes.assignments {
-        match assignments.insert(id, customer).map_err(engine_error)? {
-            Some(old) => {
-                minus = minus.wrapping_add(entry_hash(
-                    TAG_ASSIGNMENT,
-                    id.as_bytes(),
-                    &old.value().to_le_bytes(),
-                ))
-            }
+    for &(row, customer) in &plan.assignments {
+        match assignments.insert(row, customer).map_err(engine_error)? {
+            Some(old) => minus = minus.wrapping_add(assignment_hash(row, old.value())),
             None => state.assignments += 1,
         }
-        plus = plus.wrapping_add(entry_hash(
-            TAG_ASSIGNMENT,
-            id.as_bytes(),
-            &customer.to_le_bytes(),
-        ));
+        plus = plus.wrapping_add(assignment_hash(row, customer));
     }
     for &(dead, into) in &changes.redirects {
         let key = dead.to_le_bytes();
@@ -335,17 +338,13 @@ fn apply(
         }
         plus = plus.wrapping_add(entry_hash(TAG_REDIRECT, &key, &into.to_le_bytes()));
     }
-    for &id in &changes.removes {
-        if let Some(old) = records.remove(id).map_err(engine_error)? {
-            minus = minus.wrapping_add(entry_hash(TAG_RECORD, id.as_bytes(), old.value()));
+    for &row in &plan.removes {
+        if let Some(old) = records.remove(row).map_err(engine_error)? {
+            minus = minus.wrapping_add(entry_hash(TAG_RECORD, &row.to_le_bytes(), old.value()));
             state.records = state.records.saturating_sub(1);
         }
-        if let Some(old) = assignments.remove(id).map_err(engine_error)? {
-            minus = minus.wrapping_add(entry_hash(
-                TAG_ASSIGNMENT,
-                id.as_bytes(),
-                &old.value().to_le_bytes(),
-            ));
+        if let Some(old) = assignments.remove(row).map_err(engine_error)? {
+            minus = minus.wrapping_add(assignment_hash(row, old.value()));
             state.assignments = state.assignments.saturating_sub(1);
         }
     }
