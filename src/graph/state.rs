@@ -887,8 +887,9 @@ impl State {
         events
     }
 
-    /// Which clusters of a resolution are clean: no refusal, strong pair or
-    /// shared (not stable generic) value reaches outside them, and no two of
+    /// Which clusters of a resolution are clean: no refusal, strong pair,
+    /// generic value (unless stable) or value refused as shared reaches
+    /// outside them, and no two of
     /// their records conflict (per-kind limits depend on the record that
     /// joins: they are checked then).
     fn clean_clusters(
@@ -915,15 +916,24 @@ impl State {
                 open[at(b)] = true;
             }
         }
+        // Values whose decision took every customer holding them into
+        // account: generic ones, and those refused as shared (the refusal
+        // names two records, but the value was judged over all its holders'
+        // customers, and a record joining any of them can turn the verdict).
+        let refused = res.refusals.iter().filter_map(|f| match &f.via {
+            Via::Identifier(kind, value) => Some((*kind, &**value)),
+            Via::Scored(_) => None,
+        });
         let shared: FxSet<(FieldKind, &str)> = res
             .generic
             .iter()
-            .filter(|g| {
+            .map(|g| (g.kind(), g.value()))
+            .chain(refused)
+            .filter(|&(kind, value)| {
                 !res.stable_generic
                     .iter()
-                    .any(|s| s.kind == g.kind() && &*s.value == g.value())
+                    .any(|s| s.kind == kind && &*s.value == value)
             })
-            .map(|g| (g.kind(), g.value()))
             .collect();
         if !shared.is_empty() {
             for (i, &s) in slots.iter().enumerate() {

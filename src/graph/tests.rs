@@ -271,3 +271,43 @@ proptest! {
         prop_assert_eq!(stored, expected);
     }
 }
+
+/// A device shared by three customers is refused as shared because two of
+/// them conflict (birth dates); the refusal names those two, but the third
+/// customer took part too. A record joining the third through its email tips
+/// the value order (the email now has more holders than the device), so the
+/// customers must be resolved again, not joined by the fast path.
+#[test]
+fn joining_a_customer_of_a_value_refused_as_shared_re_resolves_it() {
+    let initial: Vec<Spec> = vec![
+        (None, None, None, None, None, None, 0),
+        (None, None, None, None, Some(0), None, 0),
+        (Some(3), None, None, None, Some(0), None, 0),
+        (None, None, None, Some(0), Some(0), None, 0),
+    ];
+    let ops = [
+        Op::Upsert(4, (Some(3), None, None, None, None, None, 0)),
+        Op::Upsert(6, (Some(3), None, None, Some(2), None, None, 0)),
+        Op::Upsert(5, (Some(3), None, None, None, None, None, 0)),
+    ];
+    for n in 0..=ops.len() {
+        let graph = run(&initial, &ops[..n]);
+        assert_eq!(
+            partition(&graph),
+            frozen_resolve(&graph),
+            "after {n} changes"
+        );
+    }
+    let graph = run(&initial, &ops);
+    let expected: Vec<Vec<String>> = [
+        &["r00"][..],
+        &["r01", "r02", "r03"],
+        &["r04"],
+        &["r05"],
+        &["r06"],
+    ]
+    .iter()
+    .map(|g| g.iter().map(|s| s.to_string()).collect())
+    .collect();
+    assert_eq!(partition(&graph), expected);
+}
