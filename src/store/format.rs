@@ -89,15 +89,22 @@ pub(super) fn check_format_marker(bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// A `records` value: the id's length, the id, then the record's bytes.
+#[cfg(test)]
 pub(super) fn encode_row(id: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_row_into(id, bytes, &mut out);
+    out
+}
+
+/// A `records` value, written into a buffer the caller reuses.
+pub(super) fn encode_row_into(id: &str, bytes: &[u8], out: &mut Vec<u8>) {
     // Ids are at most [`MAX_ID_LEN`](crate::record::MAX_ID_LEN) bytes
     // (checked before anything is written), well within a `u16`.
     let len = u16::try_from(id.len()).unwrap_or(u16::MAX);
-    let mut out = Vec::with_capacity(2 + id.len() + bytes.len());
+    out.clear();
     out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(id.as_bytes());
     out.extend_from_slice(bytes);
-    out
 }
 
 /// The id and the record's bytes of a `records` value; `None` when the

@@ -309,7 +309,9 @@ fn apply(
     let assignment_hash = |row: u64, customer: u64| {
         entry_hash(TAG_ASSIGNMENT, &row.to_le_bytes(), &customer.to_le_bytes())
     };
-    for (row, value) in &plan.upserts {
+    let mut value = Vec::new();
+    for &(row, id, bytes) in &plan.upserts {
+        format::encode_row_into(id, bytes, &mut value);
         let key = row.to_le_bytes();
         match records
             .insert(row, value.as_slice())
@@ -318,7 +320,7 @@ fn apply(
             Some(old) => minus = minus.wrapping_add(entry_hash(TAG_RECORD, &key, old.value())),
             None => state.records += 1,
         }
-        plus = plus.wrapping_add(entry_hash(TAG_RECORD, &key, value));
+        plus = plus.wrapping_add(entry_hash(TAG_RECORD, &key, &value));
     }
     for &(row, customer) in &plan.assignments {
         match assignments.insert(row, customer).map_err(engine_error)? {

@@ -6,7 +6,6 @@
 //! map takes the plan only once the transaction is committed
 //! ([`Rows::settle`]): a failed commit leaves it as the file is.
 
-use super::format::encode_row;
 use super::ChangeSet;
 use crate::error::{Error, ErrorKind};
 use crate::util::{self, FxMap};
@@ -22,8 +21,9 @@ pub(super) struct Rows {
 /// that the B-tree is walked in order.
 #[derive(Debug, Default)]
 pub(super) struct Plan<'a> {
-    /// Row and its `records` value.
-    pub(super) upserts: Vec<(u64, Vec<u8>)>,
+    /// Row, id and record bytes (encoded as the `records` value when
+    /// written: a batch of a million records is not copied first).
+    pub(super) upserts: Vec<(u64, &'a str, &'a [u8])>,
     /// Row and customer.
     pub(super) assignments: Vec<(u64, u64)>,
     /// Rows whose record and assignment go.
@@ -59,7 +59,7 @@ impl Rows {
                     next - 1
                 }
             };
-            upserts.push((row, encode_row(id, bytes)));
+            upserts.push((row, id, bytes));
         }
         let row_of = |id: &str| self.of.get(id).or_else(|| fresh.get(id)).copied();
         let mut assignments = Vec::with_capacity(changes.assignments.len());
@@ -78,7 +78,7 @@ impl Rows {
             .filter_map(|&id| row_of(id))
             .collect();
         // Stable sorts: of two writes to one row, the later one lands last.
-        upserts.sort_by_key(|&(row, _)| row);
+        upserts.sort_by_key(|&(row, _, _)| row);
         assignments.sort_by_key(|&(row, _)| row);
         let mut fresh: Vec<(&'a str, u64)> = fresh.into_iter().collect();
         fresh.sort_unstable_by_key(|&(_, row)| row);
@@ -120,10 +120,10 @@ mod tests {
             ..ChangeSet::default()
         };
         let plan = rows.plan(&changes).expect("every assignment has a record");
-        let upserted: Vec<u64> = plan.upserts.iter().map(|(r, _)| *r).collect();
+        let upserted: Vec<u64> = plan.upserts.iter().map(|(r, _, _)| *r).collect();
         assert_eq!(upserted, [4, 10, 10, 11]);
         // The later write to a row stays the later one.
-        assert_eq!(plan.upserts[2].1, encode_row("c", b"w"));
+        assert_eq!(plan.upserts[2], (10, "c", &b"w"[..]));
         assert_eq!(plan.assignments, [(4, 2), (11, 1), (11, 3)]);
         assert_eq!(plan.removes, [9]);
         rows.settle(plan, &changes.removes);
