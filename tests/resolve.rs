@@ -185,6 +185,28 @@ fn fuzzy_email_typo_in_local_part_links() {
 }
 
 #[test]
+fn email_differing_in_a_number_or_an_initial_is_not_a_typo() {
+    // `sandra1963` and `sandra1965` are two birth years, `ngarcia` and
+    // `igarcia` two initials: one substitution apart, but where addresses
+    // tell people apart. Swapped digits are still a typo.
+    let g = graph_with(vec![
+        rec("s1").email("sandra1963@gmail.com").name("Sandra Brown"),
+        rec("s2").email("sandra1965@gmail.com").name("S. Brown"),
+        rec("i1").email("ngarcia@hotmail.es").name("N. Garcia"),
+        rec("i2").email("igarcia@hotmail.es").name("Garcia"),
+        rec("t1").email("marta1974@gmail.com").name("Marta Ruiz"),
+        rec("t2").email("marta1947@gmail.com").name("M. Ruiz"),
+    ]);
+    assert_eq!(
+        partition_of(&g, &["s1", "s2", "i1", "i2", "t1", "t2"]),
+        groups(&[&["s1"], &["s2"], &["i1"], &["i2"], &["t1", "t2"]]),
+        "{}\n{}",
+        g.explain("s1", "s2").unwrap(),
+        g.explain("i1", "i2").unwrap()
+    );
+}
+
+#[test]
 fn fuzzy_email_domain_typo_links_exactly() {
     let g = graph_with(vec![
         rec("d1")

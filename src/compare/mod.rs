@@ -261,10 +261,36 @@ pub(crate) fn email_level(x: &EmailValue, y: &EmailValue) -> Level {
     if x.domain() == y.domain()
         && lx.len().min(ly.len()) >= MIN_FUZZY_LOCAL
         && within_one_edit(lx, ly)
+        && !names_another_person(lx, ly)
     {
         return Level::Fuzzy;
     }
     Level::Differ
+}
+
+/// Whether two local parts one substitution apart differ where addresses
+/// tell people apart rather than where typing slips: in the first character
+/// (`jsmith` and `rsmith`: local parts are so often an initial and a family
+/// name that the first letter is the given name) or in a digit for a digit
+/// (`sandra1963` and `sandra1965`: the number is a birth year or a counter
+/// the provider added because the name was taken). Such pairs are common
+/// between two people, and more so the larger the data (a family name shared
+/// by thousands brings every initial with it), while a typo lands mostly
+/// elsewhere: a dropped, doubled or swapped character, a neighbouring key
+/// among the letters.
+fn names_another_person(a: &str, b: &str) -> bool {
+    if a.chars().count() != b.chars().count() {
+        return false;
+    }
+    let mut differ = a
+        .chars()
+        .zip(b.chars())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y);
+    match (differ.next(), differ.next()) {
+        (Some((i, (x, y))), None) => i == 0 || (x.is_ascii_digit() && y.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 pub(crate) fn phone_level(x: &str, y: &str) -> Level {
@@ -397,4 +423,34 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
 pub(crate) fn names_compatible(a: &NameValue, b: &NameValue) -> bool {
     let (g, f) = name_levels(a, b);
     g != Level::Differ && f != Level::Differ
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_another_person;
+
+    #[test]
+    fn a_new_initial_or_number_names_another_person() {
+        for (a, b) in [
+            ("jsmith", "rsmith"),
+            ("sandra1963", "sandra1965"),
+            ("ian1950", "ian1951"),
+            ("ésmith", "ásmith"),
+        ] {
+            assert!(names_another_person(a, b), "{a} {b}");
+        }
+        // Typos: a letter inside, a character dropped or added, swapped
+        // digits, a letter for a digit; and equal parts.
+        for (a, b) in [
+            ("p.williams", "p.williays"),
+            ("marianne699", "marianne69"),
+            ("marta1974", "marta1947"),
+            ("jsmith", "jsmith"),
+            ("jsmith", "smith"),
+            ("smith1a", "smith1b"),
+            ("smith10", "smith1o"),
+        ] {
+            assert!(!names_another_person(a, b), "{a} {b}");
+        }
+    }
 }
