@@ -734,16 +734,14 @@ impl State {
     /// values (no events).
     pub(crate) fn outcome(&self, slot: u32) -> super::Outcome {
         let p = self.prepared.get(slot as usize);
-        super::Outcome {
-            record_id: p.map(|p| p.id.clone()).unwrap_or_else(|| Arc::from("")),
-            customer: self
-                .customer
+        super::Outcome::new(
+            p.map(|p| p.id.clone()).unwrap_or_else(|| Arc::from("")),
+            self.customer
                 .get(slot as usize)
                 .copied()
                 .unwrap_or(NO_CUSTOMER),
-            rejected: p.map(|p| p.rejected.clone()).unwrap_or_default(),
-            events: Vec::new(),
-        }
+            p.map(|p| p.rejected.clone()).unwrap_or_default(),
+        )
     }
 
     /// Whether `slot` holds a record stored as exactly `bytes`.
