@@ -5,6 +5,7 @@ mod event;
 pub(crate) mod guard;
 mod ids;
 mod index;
+mod pool;
 mod region;
 mod slot_lists;
 mod state;
@@ -512,7 +513,11 @@ impl IdentityGraph {
             }
             out
         } else {
-            self.apply_in_chunks(&held)
+            if held.len() >= pool::LARGE_WORK {
+                pool::on_all_cores(|| self.apply_in_chunks(&held))
+            } else {
+                self.apply_in_chunks(&held)
+            }
         };
         if outcomes.is_empty() && !rebuild {
             // Nothing changed: nothing to write.
@@ -558,7 +563,14 @@ impl IdentityGraph {
     /// Re-estimates and resolves everything held plus `records`, and swaps
     /// the result in. Outcomes in input order.
     fn rebuild_with(&self, records: impl Iterator<Item = Record>) -> (Vec<Outcome>, Vec<Event>) {
-        let (next, slots, events) = self.read().rebuilt(records.map(|r| (r, None)));
+        let (next, slots, events) = if pool::held() {
+            // Streamed on this thread, the input would be normalized here
+            // alone: it is gathered first and the rebuild goes to all cores.
+            let records: Vec<(Record, Option<CustomerId>)> = records.map(|r| (r, None)).collect();
+            pool::on_all_cores(|| self.read().rebuilt(records))
+        } else {
+            self.read().rebuilt(records.map(|r| (r, None)))
+        };
         let outcomes = slots.into_iter().map(|s| next.outcome(s)).collect();
         self.swap_in(next);
         (outcomes, events)
@@ -692,7 +704,7 @@ impl IdentityGraph {
     pub fn reestimate(&self) -> Result<Vec<Event>, Error> {
         let mut w = self.lock_writer();
         w.check()?;
-        let (next, _, events) = self.read().rebuilt(Vec::new());
+        let (next, _, events) = pool::on_all_cores(|| self.read().rebuilt(Vec::new()));
         self.swap_in(next);
         self.persist(&mut w, &[], &[], true)?;
         w.publish(&events);
@@ -724,7 +736,7 @@ impl IdentityGraph {
         let mut ids: Vec<Box<str>> = records.iter().map(|(r, _)| r.id().into()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let (next, _, _) = self.read().rebuilt(records);
+        let (next, _, _) = pool::on_all_cores(|| self.read().rebuilt(records));
         self.swap_in(next);
         let ids: Vec<&str> = ids.iter().map(|s| &**s).collect();
         self.persist(&mut w, &ids, &[], true)

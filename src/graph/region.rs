@@ -21,6 +21,7 @@ use crate::graph::guard::{
     people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
 };
 use crate::graph::index::{index_keys, KeyIndex};
+use crate::graph::pool::{on_all_cores, on_this_thread, LARGE_WORK};
 use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
 use crate::id::CustomerId;
@@ -64,11 +65,9 @@ impl State {
 
     fn ensure_index(&mut self) {
         if self.index.is_none() {
-            self.index = Some(KeyIndex::build(
-                &self.prepared,
-                &self.live,
-                self.config.fuzzy_identifiers,
-            ));
+            let (prepared, live) = (&self.prepared, &self.live);
+            let fuzzy = self.config.fuzzy_identifiers;
+            self.index = Some(on_all_cores(|| KeyIndex::build(prepared, live, fuzzy)));
         }
     }
 
@@ -83,7 +82,8 @@ impl State {
 
     fn fold_index(&mut self) {
         if let Some(index) = self.index.as_mut() {
-            index.fold_in_later(&self.live);
+            let live = &self.live;
+            on_all_cores(|| index.fold_in_later(live));
         }
     }
 
@@ -115,10 +115,18 @@ impl State {
         let mut timer = util::PhaseTimer::new();
         self.ensure_index();
         timer.lap("batch: index");
-        let keys: Vec<(SlotKeys, SlotKeys)> = changes
-            .par_iter()
-            .map(|&(old, new)| self.keys_of_change(old, new))
-            .collect();
+        let large = changes.len() >= LARGE_WORK;
+        let keys_of = || -> Vec<(SlotKeys, SlotKeys)> {
+            changes
+                .par_iter()
+                .map(|&(old, new)| self.keys_of_change(old, new))
+                .collect()
+        };
+        let keys = if large {
+            on_all_cores(keys_of)
+        } else {
+            keys_of()
+        };
         let events = on_this_thread(|| {
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
@@ -143,15 +151,23 @@ impl State {
             if rest.is_empty() {
                 return Vec::new();
             }
-            let olds: Vec<u32> = rest.iter().filter_map(|c| c.0).collect();
-            let region = self.closure(&olds, &news, &seeds);
-            timer.lap("batch: closure");
-            let events = self.resolve_region(&rest, &region);
-            timer.lap("batch: resolve region");
-            for o in olds {
-                self.empty_slot(o);
+            let mut resolve = || {
+                let olds: Vec<u32> = rest.iter().filter_map(|c| c.0).collect();
+                let region = self.closure(&olds, &news, &seeds);
+                timer.lap("batch: closure");
+                let events = self.resolve_region(&rest, &region);
+                timer.lap("batch: resolve region");
+                for o in olds {
+                    self.empty_slot(o);
+                }
+                events
+            };
+            // The region of many changes is large enough to share out.
+            if large {
+                on_all_cores(resolve)
+            } else {
+                resolve()
             }
-            events
         });
         self.fold_index();
         events
@@ -727,26 +743,6 @@ impl Within {
             .zip(&self.ends)
             .map(|(a, &b)| self.holders.get(a as usize..b as usize).unwrap_or(&[]))
     }
-}
-
-thread_local! {
-    /// A pool whose only worker is this thread: the resolver's parallel steps
-    /// run here in place. A neighbourhood is a few records, and handing each
-    /// step to the global pool would cost more than the step.
-    static HERE: Option<rayon::ThreadPool> = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .use_current_thread()
-        .build()
-        .ok();
-}
-
-/// Runs `f` with rayon's parallel iterators working on the calling thread
-/// (directly when the thread already works for another pool).
-fn on_this_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    HERE.with(|pool| match pool {
-        Some(pool) => pool.install(f),
-        None => f(),
-    })
 }
 
 /// Whether record `n` would be among the records that decide a stable generic
