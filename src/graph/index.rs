@@ -112,11 +112,16 @@ impl KeyIndex {
     /// the merge is one sequential pass, rare enough to cost little per
     /// insertion.
     pub(crate) fn fold_in_later(&mut self, live: &[bool]) {
-        if self.later >= (self.keys.len() / 4).max(FOLD_MIN) {
+        if self.wants_fold() {
             let mut timer = util::PhaseTimer::new();
             self.fold(live);
             timer.lap("index: fold later insertions");
         }
+    }
+
+    /// Whether [`fold_in_later`](Self::fold_in_later) would fold now.
+    pub(crate) fn wants_fold(&self) -> bool {
+        self.later >= (self.keys.len() / 4).max(FOLD_MIN)
     }
 
     /// Merges the later insertions into the sorted arrays.

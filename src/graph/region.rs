@@ -81,7 +81,9 @@ impl State {
     }
 
     fn fold_index(&mut self) {
-        if let Some(index) = self.index.as_mut() {
+        // Checked first: handing work to all cores costs more than a
+        // real-time change, and a fold is due once in many thousands.
+        if let Some(index) = self.index.as_mut().filter(|i| i.wants_fold()) {
             let live = &self.live;
             on_all_cores(|| index.fold_in_later(live));
         }
