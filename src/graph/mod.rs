@@ -513,11 +513,7 @@ impl IdentityGraph {
             }
             out
         } else {
-            if held.len() >= pool::LARGE_WORK {
-                pool::on_all_cores(|| self.apply_in_chunks(&held))
-            } else {
-                self.apply_in_chunks(&held)
-            }
+            pool::for_records(held.len(), || self.apply_in_chunks(&held))
         };
         if outcomes.is_empty() && !rebuild {
             // Nothing changed: nothing to write.

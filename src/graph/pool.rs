@@ -29,7 +29,7 @@ thread_local! {
 
 /// Records changed together from which their work is worth sharing out to
 /// all cores (below it, handing the work over costs more than it saves).
-pub(crate) const LARGE_WORK: usize = 64;
+const LARGE_WORK: usize = 64;
 
 /// The size of rayon's global pool, read before any thread is held (a held
 /// thread sees its own pool's size, 1).
@@ -72,6 +72,17 @@ pub(crate) fn on_all_cores<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     match wide {
         Some(pool) if pool.current_num_threads() > 1 => pool.install(f),
         _ => f(),
+    }
+}
+
+/// The work of `records` changed together: on all cores (see
+/// [`on_all_cores`]) when there are enough of them to pay for the handover,
+/// else where the caller is.
+pub(crate) fn for_records<R: Send>(records: usize, f: impl FnOnce() -> R + Send) -> R {
+    if records >= LARGE_WORK {
+        on_all_cores(f)
+    } else {
+        f()
     }
 }
 

@@ -21,7 +21,7 @@ use crate::graph::guard::{
     people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
 };
 use crate::graph::index::{index_keys, KeyIndex};
-use crate::graph::pool::{on_all_cores, on_this_thread, LARGE_WORK};
+use crate::graph::pool::{for_records, on_all_cores, on_this_thread};
 use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
 use crate::id::CustomerId;
@@ -117,18 +117,12 @@ impl State {
         let mut timer = util::PhaseTimer::new();
         self.ensure_index();
         timer.lap("batch: index");
-        let large = changes.len() >= LARGE_WORK;
-        let keys_of = || -> Vec<(SlotKeys, SlotKeys)> {
+        let keys: Vec<(SlotKeys, SlotKeys)> = for_records(changes.len(), || {
             changes
                 .par_iter()
                 .map(|&(old, new)| self.keys_of_change(old, new))
                 .collect()
-        };
-        let keys = if large {
-            on_all_cores(keys_of)
-        } else {
-            keys_of()
-        };
+        });
         let events = on_this_thread(|| {
             let mut seeds = Vec::new();
             let mut news: FxMap<u32, Vec<u64>> = util::map();
@@ -153,7 +147,8 @@ impl State {
             if rest.is_empty() {
                 return Vec::new();
             }
-            let mut resolve = || {
+            // The region of many changes is large enough to share out.
+            for_records(changes.len(), || {
                 let olds: Vec<u32> = rest.iter().filter_map(|c| c.0).collect();
                 let region = self.closure(&olds, &news, &seeds);
                 timer.lap("batch: closure");
@@ -163,13 +158,7 @@ impl State {
                     self.empty_slot(o);
                 }
                 events
-            };
-            // The region of many changes is large enough to share out.
-            if large {
-                on_all_cores(resolve)
-            } else {
-                resolve()
-            }
+            })
         });
         self.fold_index();
         events
