@@ -367,8 +367,9 @@ impl State {
     /// customer (see `State::clean`) and whose evidence conflicts with none of
     /// its records: the customer, resolved again with it, would be the same
     /// customer plus the record (every merge among conflict-free records
-    /// passes, whatever the order, and nothing outside can change). Returns
-    /// `None` when the record does not qualify.
+    /// passes, whatever the order, and nothing outside can change). A record
+    /// with no neighbour at all becomes a customer of its own. Returns `None`
+    /// when the record does not qualify.
     fn join_clean(&mut self, x: u32, within: &Within) -> Option<Vec<Event>> {
         let model = self.model.as_ref()?;
         let index = self.index.as_ref()?;
@@ -441,7 +442,15 @@ impl State {
                 }
             }
         }
-        let c = target?;
+        let Some(c) = target else {
+            // Nothing links to the record: the region resolved again would be
+            // what it was plus a customer of its own (weights and term
+            // frequencies are fixed between estimations, so no pair among the
+            // neighbours scores differently, and a value no one else holds
+            // can be neither generic nor shared).
+            let stable = stable.into_iter().map(|(k, v)| (k, v.into())).collect();
+            return Some(self.stand_alone(x, stable));
+        };
         let (to, via) = link?;
         if !self.clean.contains(&c) {
             return None;
@@ -480,6 +489,24 @@ impl State {
             }
         }
         Some(Vec::new())
+    }
+
+    /// [`State::join_clean`] for a record with no link at all: it becomes a
+    /// customer of its own, with a new id (the only customer of its region
+    /// without an anchor, so the id the full path would mint).
+    fn stand_alone(&mut self, x: u32, stable: Vec<(FieldKind, Box<str>)>) -> Vec<Event> {
+        let id = CustomerId::from_raw(self.next_customer);
+        self.next_customer += 1;
+        self.customer[x as usize] = id;
+        self.changed.push(x);
+        self.members.insert(id, vec![x]);
+        self.clean.insert(id);
+        for v in stable {
+            if let Some(g) = self.generic.get_mut(&v) {
+                g.records += 1;
+            }
+        }
+        vec![Event::Created { customer: id }]
     }
 
     /// The region a change touches (see the module docs), live slots only.
