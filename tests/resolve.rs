@@ -170,6 +170,38 @@ fn guard_two_loyalty_members_are_not_merged_by_a_family_email() {
 }
 
 #[test]
+fn name_typed_as_one_word_does_not_split_its_customer() {
+    // "PedroAlves" is one word, read as a family name; taken for a second
+    // person it would make the email and phone shared values linking no one.
+    let g = graph_with(vec![
+        rec("p1")
+            .email("pedroalves@souza.com.br")
+            .phone("+55 62 98918-5104")
+            .name("Pedro Alves"),
+        rec("p2")
+            .email("pedroalves@souza.com.br")
+            .name("Alves, Pedro"),
+        rec("p3")
+            .email("Pedroalves@souza.com.br")
+            .phone("62989185104")
+            .country("BR")
+            .name("PedroAlves"),
+        rec("p4").email("pedroalves@souza.com.br"),
+        // A lone word that is not the name run together is still another person.
+        rec("q1")
+            .email("familia.rocha@uol.com.br")
+            .name("Joana Rocha"),
+        rec("q2").email("familia.rocha@uol.com.br").name("Marcos"),
+    ]);
+    assert_eq!(
+        partition_of(&g, &["p1", "p2", "p3", "p4", "q1", "q2"]),
+        groups(&[&["p1", "p2", "p3", "p4"], &["q1"], &["q2"]]),
+        "{}",
+        g.explain("p1", "p3").unwrap()
+    );
+}
+
+#[test]
 fn fuzzy_email_typo_in_local_part_links() {
     let g = graph_with(vec![
         rec("e1")

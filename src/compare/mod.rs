@@ -416,7 +416,34 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
             return (Level::Exact, Level::Exact);
         }
     }
-    straight
+    lone_word_levels(a, b)
+        .or_else(|| lone_word_levels(b, a))
+        .unwrap_or(straight)
+}
+
+/// A name typed as one word is read as a family name alone (see
+/// `normalize::name`), but at a till or in a form it is often the whole name
+/// run together (`"PedroAlves"`): no evidence of another person. One such
+/// record among a customer's hundred would otherwise stand for a second
+/// person behind every value it shares with them. Initials are left out:
+/// `"jsmith"` is as likely `"J. Smith"` as `"R. Smith"`. (A lone word equal
+/// to the other side's given name is not taken: it is as often a family name
+/// typed alone, and FEBRL shows such pairs are other people.)
+fn lone_word_levels(lone: &NameValue, full: &NameValue) -> Option<(Level, Level)> {
+    if lone.given.is_some() || full.given_is_initial() {
+        return None;
+    }
+    let (word, given, family) = (
+        lone.family.as_deref()?,
+        full.given.as_deref()?,
+        full.family.as_deref()?,
+    );
+    let compact = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+    let (given, family) = (compact(given), compact(family));
+    let run_together = word.len() == given.len() + family.len()
+        && ((word.starts_with(&given) && word.ends_with(&family))
+            || (word.starts_with(&family) && word.ends_with(&given)));
+    run_together.then_some((Level::Missing, Level::Alias))
 }
 
 /// Whether two names can belong to one person (given and family names both compatible).
