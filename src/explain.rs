@@ -53,11 +53,14 @@ pub struct LinkStep {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ApartReason {
-    /// No blocking key or identifier is shared: the pair was never compared.
+    /// No identifier is shared, and no blocking key held by few enough
+    /// records (see [`Config::block_cap`](crate::Config::block_cap)): the
+    /// pair was never compared.
     NoCandidate,
     /// Compared, but the evidence scored below the threshold.
     BelowThreshold {
-        /// The pair's score in bits.
+        /// The pair's score in bits, as the resolver scored it (agreement on
+        /// a generic value counts for nothing).
         bits: f64,
         /// The threshold in bits.
         threshold: f64,
@@ -66,6 +69,17 @@ pub enum ApartReason {
     Refused {
         /// The guard that refused it.
         guard: Guard,
+    },
+    /// Both records hold this identifier value, and it links nobody.
+    SharedValue {
+        /// The identifier kind.
+        kind: FieldKind,
+        /// The value, masked.
+        masked_value: String,
+        /// `None` when the value is generic (it links records of many
+        /// different people); otherwise the guard that refused it, usually
+        /// [`Guard::SharedValue`].
+        refused_by: Option<Guard>,
     },
 }
 
@@ -149,7 +163,13 @@ impl fmt::Display for Explanation {
             Some(reason) => {
                 write!(f, "{} and {} are different customers: ", self.a, self.b)?;
                 match reason {
-                    ApartReason::NoCandidate => writeln!(f, "they share no identifier or blocking key, so they were never compared")?,
+                    ApartReason::NoCandidate => writeln!(f, "they share no identifier, and no blocking key held by few enough records, so they were never compared")?,
+                    ApartReason::SharedValue { kind, masked_value, refused_by: None } => {
+                        writeln!(f, "the {kind} they share ({masked_value}) is a generic value: it links nobody")?
+                    }
+                    ApartReason::SharedValue { kind, masked_value, refused_by: Some(guard) } => {
+                        writeln!(f, "the {kind} they share ({masked_value}) links nobody: {guard}")?
+                    }
                     ApartReason::BelowThreshold { bits, threshold } => {
                         writeln!(f, "their evidence scores {bits:+.1} bits, below the threshold of {threshold:+.1}")?
                     }

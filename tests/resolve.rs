@@ -1,6 +1,6 @@
 //! Guards and fuzzy links through the public API, each asserting the exact partition.
 
-use idgraph::{Config, IdentityGraph, Record};
+use idgraph::{ApartReason, Config, Guard, IdentityGraph, Record};
 
 use crate::support::{background, groups, partition_of};
 
@@ -104,6 +104,69 @@ fn guard_store_phone_typed_at_the_till_links_nobody() {
         .generic_values()
         .iter()
         .any(|v| v.value() == "+16467874235"));
+}
+
+#[test]
+fn explain_names_the_value_that_links_nobody() {
+    let mut records = Vec::new();
+    // A store phone on the till records of five different people: generic.
+    for (i, name) in [
+        "Astrid Falk",
+        "Bruno Lenz",
+        "Carla Mendes",
+        "Dario Neri",
+        "Elif Sahin",
+    ]
+    .iter()
+    .enumerate()
+    {
+        records.push(
+            rec(&format!("t{i}"))
+                .phone("+1 646 787 4235")
+                .country("US")
+                .name(*name),
+        );
+    }
+    let g = graph_with(records);
+    let why = g.explain("t0", "t1").unwrap();
+    assert!(
+        matches!(
+            why.apart_reason(),
+            Some(ApartReason::SharedValue {
+                refused_by: None,
+                ..
+            })
+        ),
+        "{why}"
+    );
+    assert!(why.to_string().contains("generic value"), "{why}");
+    assert!(!why.to_string().contains("6467874235"), "{why}");
+    // A value refused as shared names that refusal, though it was recorded
+    // on another pair of its holders. (A cap of 2 keeps the email key from
+    // pairing its three holders for scoring.)
+    let g = IdentityGraph::new(Config::new().block_cap(2)).unwrap();
+    g.upsert_batch(vec![
+        rec("p1")
+            .email("pedro.alves@souza.com.br")
+            .name("Pedro Alves"),
+        rec("p2").email("pedro.alves@souza.com.br"),
+        rec("p3")
+            .email("pedro.alves@souza.com.br")
+            .name("Pablo Torres"),
+    ])
+    .unwrap();
+    let why = g.explain("p1", "p2").unwrap();
+    assert!(
+        matches!(
+            why.apart_reason(),
+            Some(ApartReason::SharedValue {
+                refused_by: Some(Guard::SharedValue),
+                ..
+            })
+        ),
+        "{why}"
+    );
+    assert!(why.to_string().contains("links nobody"), "{why}");
 }
 
 #[test]

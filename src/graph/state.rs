@@ -1022,6 +1022,31 @@ impl State {
         }
     }
 
+    /// Why identifier `value` links none of its holders: `None` when it is
+    /// generic, else the guard that refused it (recorded on one pair of its
+    /// holders, looked for among the customers `around`).
+    fn value_refusal(
+        &self,
+        kind: FieldKind,
+        value: &str,
+        around: [CustomerId; 2],
+    ) -> Option<Guard> {
+        if self.generic.contains_key(&(kind, Box::from(value))) {
+            return None;
+        }
+        let recorded = around
+            .iter()
+            .filter_map(|c| self.members.get(c))
+            .flatten()
+            .find_map(|&s| {
+                self.refusals.get(s).find_map(|(_, via, guard)| match via {
+                    Via::Identifier(k, v) if *k == kind && &**v == value => Some(*guard),
+                    _ => None,
+                })
+            });
+        Some(recorded.unwrap_or(Guard::SharedValue))
+    }
+
     pub(crate) fn explain(&self, a: &str, b: &str) -> Result<Explanation, Error> {
         let unknown = || Error::new(ErrorKind::UnknownRecord, "record id not in the graph");
         let model = self.model.as_ref().ok_or_else(unknown)?;
@@ -1034,7 +1059,6 @@ impl State {
             ev.into_iter().map(to_field_evidence).collect()
         };
         let (pa, pb) = (&self.prepared[ia as usize], &self.prepared[ib as usize]);
-        let (_, direct_bits) = weights.evidence(pa, pb, &compare(pa, pb));
         let direct = fields_of(ia, ib);
         let (ca, cb) = (self.customer[ia as usize], self.customer[ib as usize]);
         if ca == cb {
@@ -1053,16 +1077,36 @@ impl State {
                     .find_map(|(t, _, guard)| (self.customer[*t as usize] == y).then_some(*guard))
             })
         });
-        let shared_identifier = pa.identifiers().any(|x| pb.identifiers().any(|y| x == y));
-        let apart = match refused {
-            Some(guard) => ApartReason::Refused { guard },
-            None if shared_identifier || shares_key(pa, pb, self.config.fuzzy_identifiers) => {
-                ApartReason::BelowThreshold {
-                    bits: direct_bits,
-                    threshold: model.threshold,
+        let shared_identifier = pa.identifiers().find(|x| pb.identifiers().any(|y| *x == y));
+        let apart = match (refused, shared_identifier) {
+            (Some(guard), _) => ApartReason::Refused { guard },
+            // A value both hold would have joined them: it links nobody.
+            (None, Some((kind, value))) => ApartReason::SharedValue {
+                kind,
+                masked_value: crate::normalize::text::mask(value),
+                refused_by: self.value_refusal(kind, value, [ca, cb]),
+            },
+            (None, None) => {
+                // Scored as the resolver scored it: generic values set aside.
+                let generic: FxSet<(FieldKind, &str)> = pa
+                    .identifiers()
+                    .chain(pb.identifiers())
+                    .filter(|&(k, v)| self.generic.contains_key(&(k, Box::from(v))))
+                    .collect();
+                let mut cmp = compare(pa, pb);
+                cluster::demote_unlinked(&mut cmp, pa, pb, &generic);
+                let bits = weights.score(pa, pb, &cmp);
+                if shares_key(pa, pb, self.config.fuzzy_identifiers) && bits < model.threshold {
+                    ApartReason::BelowThreshold {
+                        bits,
+                        threshold: model.threshold,
+                    }
+                } else {
+                    // No common key, or only keys held by more records than
+                    // the cap: the pair was never compared.
+                    ApartReason::NoCandidate
                 }
             }
-            None => ApartReason::NoCandidate,
         };
         Ok(Explanation {
             a: a.to_string(),
