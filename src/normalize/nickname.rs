@@ -67,6 +67,7 @@ static TABLE: &[(&str, &str)] = &[
     ("catharine", "catherine"), // en
     ("cathie", "catherine"),    // en
     ("cathy", "catherine"),     // en
+    ("cati", "ecaterina"),      // ro
     ("cecco", "francesco"),     // it
     ("cenzo", "vincenzo"),      // it
     ("charlie", "charles"),     // en
@@ -251,10 +252,12 @@ static TABLE: &[(&str, &str)] = &[
     ("mike", "michael"),        // en
     ("mikey", "michael"),       // en
     ("mimmo", "domenico"),      // it
+    ("misu", "mihai"),          // ro
     ("mitch", "mitchell"),      // en
     ("mitica", "dumitru"),      // ro
     ("moncho", "ramon"),        // es
     ("nacho", "ignacio"),       // es
+    ("nae", "nicolae"),         // ro
     ("nanda", "fernanda"),      // pt
     ("nando", "fernando"),      // pt
     ("nanni", "giovanni"),      // it
@@ -321,6 +324,7 @@ static TABLE: &[(&str, &str)] = &[
     ("seb", "sebastien"),       // fr
     ("sepp", "josef"),          // de
     ("seppl", "josef"),         // de
+    ("sile", "vasile"),         // ro
     ("sole", "soledad"),        // es
     ("sophia", "sofia"),        // pt
     ("stan", "stanley"),        // en
