@@ -1,6 +1,6 @@
 //! A record after normalization: the form every later stage works on.
 
-use crate::normalize::{BirthDate, CheckStatus, FieldKind, Normalizer};
+use crate::normalize::{BirthDate, CheckStatus, FieldKind, Name, Normalizer};
 use crate::record::Record;
 use crate::RejectReason;
 
@@ -69,6 +69,20 @@ pub(crate) struct NameValue {
     /// Nickname root of the given name, when it differs from the given name.
     given_root: Option<Box<str>>,
     pub(crate) family: Option<Box<str>>,
+}
+
+impl From<&Name> for NameValue {
+    fn from(nm: &Name) -> NameValue {
+        NameValue {
+            given: nm.given().map(Into::into),
+            // Most given names are their own root: store the root only when it differs.
+            given_root: nm
+                .given_root()
+                .filter(|r| Some(*r) != nm.given())
+                .map(Into::into),
+            family: nm.family().map(Into::into),
+        }
+    }
 }
 
 impl NameValue {
@@ -269,15 +283,7 @@ pub(crate) fn prepare_shared(
         (None, None, None) => None,
     };
     let name = match name_result {
-        Some(Ok(nm)) => Some(Box::new(NameValue {
-            given: nm.given().map(Into::into),
-            // Most given names are their own root: store the root only when it differs.
-            given_root: nm
-                .given_root()
-                .filter(|r| Some(*r) != nm.given())
-                .map(Into::into),
-            family: nm.family().map(Into::into),
-        })),
+        Some(Ok(nm)) => Some(Box::new(NameValue::from(&nm))),
         Some(Err(r)) => {
             reject(FieldKind::Name, r);
             None

@@ -265,6 +265,41 @@ fn name_typed_as_one_word_does_not_split_its_customer() {
 }
 
 #[test]
+fn typos_and_nicknames_of_one_name_are_not_a_second_person() {
+    // Each group shares an email; a name read as another person would make
+    // it a shared value linking no one.
+    let g = graph_with(vec![
+        // An initial agrees with a nickname's formal name (Pino: Giuseppe).
+        rec("g1")
+            .email("giuseppepuglisi3254@gmail.com")
+            .name("Pino Puglisi"),
+        rec("g2")
+            .email("giuseppepuglisi3254@gmail.com")
+            .name("G. Puglisi")
+            .birth_date("1976-02-24"),
+        rec("g3").email("giuseppepuglisi3254@gmail.com"),
+        // Two typos of one long family name, two edits from each other.
+        rec("c1")
+            .email("gianni968@outlook.it")
+            .name("Gianni Caavalli"),
+        rec("c2").email("gianni968@outlook.it").name("G. Cavauli"),
+        rec("c3")
+            .email("gianni968@outlook.it")
+            .name("Gianni Cavalli"),
+        // A household: the same family name, two given names.
+        rec("h1").email("casa.lima@uol.com.br").name("Joana Lima"),
+        rec("h2").email("casa.lima@uol.com.br").name("Marcos Lima"),
+    ]);
+    assert_eq!(
+        partition_of(&g, &["g1", "g2", "g3", "c1", "c2", "c3", "h1", "h2"]),
+        groups(&[&["g1", "g2", "g3"], &["c1", "c2", "c3"], &["h1"], &["h2"]]),
+        "{}\n{}",
+        g.explain("g1", "g2").unwrap(),
+        g.explain("c1", "c2").unwrap()
+    );
+}
+
+#[test]
 fn fuzzy_email_typo_in_local_part_links() {
     let g = graph_with(vec![
         rec("e1")

@@ -363,7 +363,13 @@ fn given_level(a: &NameValue, b: &NameValue) -> Level {
     }
     let (ia, ib) = (a.given_is_initial(), b.given_is_initial());
     if ia || ib {
-        return if ga.chars().next() == gb.chars().next() {
+        // "G. Puglisi" is Giuseppe's initial, whether the other side wrote
+        // Giuseppe or Pino: the initial is checked against the formal name too.
+        let first = |n: &NameValue| {
+            [n.given.as_deref(), n.root()].map(|g| g.and_then(|g| g.chars().next()))
+        };
+        let (fa, fb) = (first(a), first(b));
+        return if fa.iter().flatten().any(|c| fb.contains(&Some(*c))) {
             Level::Initial
         } else {
             Level::Differ
@@ -449,12 +455,66 @@ fn lone_word_levels(lone: &NameValue, full: &NameValue) -> Option<(Level, Level)
 /// Whether two names can belong to one person (given and family names both compatible).
 pub(crate) fn names_compatible(a: &NameValue, b: &NameValue) -> bool {
     let (g, f) = name_levels(a, b);
-    g != Level::Differ && f != Level::Differ
+    g != Level::Differ && !family_conflict(f, a, b)
 }
+
+/// Whether family names at level `level` tell two people apart, as the
+/// guards judge it. Two typos of one long name (`"caavalli"`, `"cavauli"`)
+/// are each one edit from it and up to two from each other: too far apart
+/// to count as agreement when scoring, too close to be another person. One
+/// such pair among a customer's records would otherwise stand for a second
+/// person behind every value the customer holds.
+pub(crate) fn family_conflict(level: Level, a: &NameValue, b: &NameValue) -> bool {
+    if level != Level::Differ {
+        return false;
+    }
+    let (Some(fa), Some(fb)) = (a.family.as_deref(), b.family.as_deref()) else {
+        return true;
+    };
+    let long = |f: &str| f.chars().count() >= TWO_TYPOS_MIN_CHARS;
+    !(long(fa) && long(fb) && strsim::damerau_levenshtein(fa, fb) <= 2)
+}
+
+/// Family names at least this long may hold two typos and stay one name:
+/// two edits leave most of a six-letter name.
+const TWO_TYPOS_MIN_CHARS: usize = 6;
 
 #[cfg(test)]
 mod tests {
-    use super::names_another_person;
+    use super::{family_conflict, name_levels, names_another_person};
+    use crate::normalize::name as parse;
+    use crate::prepare::NameValue;
+
+    fn name(raw: &str) -> NameValue {
+        NameValue::from(&parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}")))
+    }
+
+    #[test]
+    fn family_names_two_typos_apart_are_one_name_to_the_guards() {
+        for (a, b, conflict) in [
+            ("Gianni Caavalli", "Gianni Cavauli", false),
+            ("Carmen Caballgro", "Carmen Caallero", false),
+            // Short names: two edits are most of the name.
+            ("Ana Lima", "Ana Lina", false), // one edit: fuzzy already
+            ("Ana Lima", "Ana Luna", true),
+            ("Ana Lima", "Ana Lopes", true),
+            ("Rui Souza", "Rui Silva", true),
+            ("Rui Costa", "Rui Cruz", true),
+            ("Lena Hoffmann", "Lena Hartmann", true),
+        ] {
+            let (na, nb) = (name(a), name(b));
+            let (_, f) = name_levels(&na, &nb);
+            assert_eq!(family_conflict(f, &na, &nb), conflict, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn an_initial_agrees_with_a_nicknames_formal_name() {
+        let (g, _) = name_levels(&name("Pino Puglisi"), &name("G. Puglisi"));
+        assert_eq!(g, super::Level::Initial);
+        let (g, _) = name_levels(&name("Pino Puglisi"), &name("M. Puglisi"));
+        assert_eq!(g, super::Level::Differ);
+    }
 
     #[test]
     fn a_new_initial_or_number_names_another_person() {

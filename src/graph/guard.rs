@@ -2,7 +2,7 @@
 //! join evidence that cannot be one person's.
 
 use crate::compare::string::within_one_edit;
-use crate::compare::{dob_compatible, name_levels, names_compatible, Level};
+use crate::compare::{dob_compatible, family_conflict, name_levels, names_compatible, Level};
 use crate::normalize::{BirthDate, FieldKind};
 use crate::prepare::{Prepared, Records};
 use crate::Config;
@@ -275,7 +275,7 @@ impl Profile {
                 {
                     let (g, f) = name_levels(na, nb);
                     c.given |= g == Level::Differ;
-                    c.family |= f == Level::Differ;
+                    c.family |= family_conflict(f, na, nb);
                     if c.given && c.family {
                         break 'names;
                     }
