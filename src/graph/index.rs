@@ -162,15 +162,21 @@ impl KeyIndex {
     }
 
     fn range(&self, key: u64) -> std::ops::Range<usize> {
+        let (start, hi) = self.range_start(key);
+        let end = start + self.keys[start..hi].partition_point(|&k| k == key);
+        start..end
+    }
+
+    /// Where `key`'s entries start, and the end of its directory cell (its
+    /// entries end there at the latest).
+    fn range_start(&self, key: u64) -> (usize, usize) {
         let b = (key >> (block::KEY_BITS - self.bits)) as usize;
         let (lo, hi) = match (self.directory.get(b), self.directory.get(b + 1)) {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
             _ => (0, self.keys.len()),
         };
         let cell = &self.keys[lo..hi];
-        let start = lo + cell.partition_point(|&k| k < key);
-        let end = start + self.keys[start..hi].partition_point(|&k| k == key);
-        start..end
+        (lo + cell.partition_point(|&k| k < key), hi)
     }
 
     /// The live records holding `key`, sorted, unique.
@@ -215,12 +221,20 @@ impl KeyIndex {
     /// after the record was stored).
     fn live_holders<'a>(&'a self, key: u64, live: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
         let is_live = move |s: u32| live.get(s as usize).copied().unwrap_or(false);
-        let bulk = &self.slots[self.range(key)];
-        let firsts = bulk
-            .iter()
-            .enumerate()
-            .filter(|&(i, s)| i == 0 || bulk[i - 1] != *s)
-            .map(|(_, &s)| s);
+        // The bulk entries are read forward from the first, as far as the
+        // caller takes them: a common key's thousands of entries are not
+        // searched for their end (a cache miss per step) to give the first
+        // few. The end is found only if the later insertions need it.
+        let (start, hi) = self.range_start(key);
+        let (keys, slots) = (&self.keys, &self.slots);
+        let firsts = (start..hi)
+            .map_while(move |i| {
+                let s = slots.get(i).copied()?;
+                (keys.get(i) == Some(&key)).then_some((i, s))
+            })
+            .filter(move |&(i, s)| i == start || slots.get(i - 1) != Some(&s))
+            .map(|(_, s)| s);
+        let end = std::cell::OnceCell::new();
         let later = self
             .extra
             .get(&key)
@@ -228,7 +242,11 @@ impl KeyIndex {
             .unwrap_or(&[])
             .iter()
             .copied()
-            .filter(move |s| bulk.binary_search(s).is_err());
+            .filter(move |s| {
+                let end =
+                    *end.get_or_init(|| start + keys[start..hi].partition_point(|&k| k == key));
+                slots[start..end].binary_search(s).is_err()
+            });
         firsts.chain(later).filter(move |&s| is_live(s))
     }
 
