@@ -444,12 +444,20 @@ fn lone_word_levels(lone: &NameValue, full: &NameValue) -> Option<(Level, Level)
         full.given.as_deref()?,
         full.family.as_deref()?,
     );
-    let compact = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
-    let (given, family) = (compact(given), compact(family));
-    let run_together = word.len() == given.len() + family.len()
-        && ((word.starts_with(&given) && word.ends_with(&family))
-            || (word.starts_with(&family) && word.ends_with(&given)));
+    // Compared without building the run-together strings: this runs for
+    // every candidate pair whose names differ.
+    let len = |s: &str| s.bytes().filter(|b| *b != b' ').count();
+    if word.len() != len(given) + len(family) {
+        return None;
+    }
+    let run_together = word.chars().eq(letters(given).chain(letters(family)))
+        || word.chars().eq(letters(family).chain(letters(given)));
     run_together.then_some((Level::Missing, Level::Alias))
+}
+
+/// A name's letters without its spaces (`"da mata"` -> `damata`).
+fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| *c != ' ')
 }
 
 /// Whether two names can belong to one person (given and family names both compatible).
