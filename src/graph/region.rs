@@ -473,20 +473,14 @@ impl State {
             stable.into_iter().map(|(k, v)| (k, v.into())).collect();
         strong.sort_unstable();
         strong.dedup();
-        self.customer[x as usize] = c;
-        self.changed.push(x);
         if let Some(m) = self.members.get_mut(&c) {
             m.push(x);
         }
+        self.place(x, c, stable);
         self.links.push(x, (to, via));
         for y in strong {
             self.strong.push(x, y);
             self.strong.push(y, x);
-        }
-        for v in stable {
-            if let Some(g) = self.generic.get_mut(&v) {
-                g.records += 1;
-            }
         }
         Some(Vec::new())
     }
@@ -497,16 +491,23 @@ impl State {
     fn stand_alone(&mut self, x: u32, stable: Vec<(FieldKind, Box<str>)>) -> Vec<Event> {
         let id = CustomerId::from_raw(self.next_customer);
         self.next_customer += 1;
-        self.customer[x as usize] = id;
-        self.changed.push(x);
         self.members.insert(id, vec![x]);
         self.clean.insert(id);
+        self.place(x, id, stable);
+        vec![Event::Created { customer: id }]
+    }
+
+    /// What both fast paths record of a new record placed in customer `c`
+    /// (already among its members): its customer, for the store, and its
+    /// share of the stable generic values it holds.
+    fn place(&mut self, x: u32, c: CustomerId, stable: Vec<(FieldKind, Box<str>)>) {
+        self.customer[x as usize] = c;
+        self.changed.push(x);
         for v in stable {
             if let Some(g) = self.generic.get_mut(&v) {
                 g.records += 1;
             }
         }
-        vec![Event::Created { customer: id }]
     }
 
     /// The region a change touches (see the module docs), live slots only.
