@@ -164,7 +164,7 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
         // bucket (in key order), the chunks' parts are put together, sorted
         // and grouped. The whole table is never held twice (chunks, then
         // one sorted copy): a million records' deletion keys are 70 MB.
-        let mut parts: Vec<Vec<Vec<P>>> = (0..records.len().div_ceil(CHUNK))
+        let parts: Vec<Vec<Vec<P>>> = (0..records.len().div_ceil(CHUNK))
             .into_par_iter()
             .map(|c| {
                 let mut buckets: Vec<Vec<P>> = vec![Vec::new(); BUCKETS];
@@ -178,14 +178,35 @@ fn candidates_packed<P: Packed, R: Records + ?Sized>(
                 buckets
             })
             .collect();
-        for b in 0..BUCKETS {
-            keys.clear();
-            for part in &mut parts {
-                keys.extend_from_slice(&std::mem::take(&mut part[b]));
+        // Buckets hold disjoint keys, so each is sorted and grouped on its
+        // own, on all cores at once: the pairs are sorted in the end, so
+        // the order in which buckets finish does not show.
+        let mut by_bucket: Vec<Vec<Vec<P>>> = (0..BUCKETS)
+            .map(|_| Vec::with_capacity(parts.len()))
+            .collect();
+        for part in parts {
+            for (b, piece) in part.into_iter().enumerate() {
+                by_bucket[b].push(piece);
             }
-            keys.par_sort_unstable();
-            keys.dedup();
-            found.groups(&keys);
+        }
+        let found_ref = &found;
+        let per_bucket: Vec<(PairSet, usize)> = by_bucket
+            .into_par_iter()
+            .map(|pieces| {
+                let mut keys: Vec<P> = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+                for piece in pieces {
+                    keys.extend_from_slice(&piece);
+                }
+                keys.sort_unstable();
+                keys.dedup();
+                let mut bucket = found_ref.empty_like();
+                bucket.groups(&keys);
+                (bucket.pairs, bucket.oversized)
+            })
+            .collect();
+        for (pairs, oversized) in per_bucket {
+            found.pairs.append(pairs);
+            found.oversized += oversized;
         }
     }
     Candidates {
@@ -247,6 +268,16 @@ struct Found<'a> {
 }
 
 impl Found<'_> {
+    /// A `Found` with the same rules and nothing found yet (for one bucket
+    /// of a large input).
+    fn empty_like(&self) -> Self {
+        Found {
+            pairs: PairSet::Sparse(Vec::new()),
+            oversized: 0,
+            ..*self
+        }
+    }
+
     /// Takes the pairs of each group of equal keys in `keys` (sorted, unique).
     fn groups<P: Packed>(&mut self, keys: &[P]) {
         let label = self.label;
@@ -323,6 +354,26 @@ impl PairSet {
                 }
             }
             PairSet::Sparse(packed) => packed.push((u64::from(a) << 32) | u64::from(b)),
+        }
+    }
+
+    /// Adds every pair of `other`.
+    fn append(&mut self, other: PairSet) {
+        match other {
+            PairSet::Sparse(mut packed) => match self {
+                PairSet::Sparse(mine) if mine.is_empty() => *mine = packed,
+                PairSet::Sparse(mine) => mine.append(&mut packed),
+                PairSet::Dense { .. } => {
+                    for p in packed {
+                        self.insert((p >> 32) as u32, p as u32);
+                    }
+                }
+            },
+            PairSet::Dense { .. } => {
+                for (a, b) in other.into_sorted() {
+                    self.insert(a, b);
+                }
+            }
         }
     }
 
