@@ -435,7 +435,22 @@ fn read(region: Option<RegionId>, parts: &[&[u8]]) -> Option<PhoneNumber> {
 
 /// The E.164 form of `number`, if the metadata calls it valid.
 fn valid(number: &PhoneNumber) -> Option<Phone> {
-    if !number.is_valid() {
+    // For a calling code several regions share (+1, +44, +7), `is_valid`
+    // first looks for the number's region, checking it against each region's
+    // number types in turn, then checks it against the region found once
+    // more. The main region is tried first, so when it takes the number it is
+    // the region `is_valid` would find: one check settles it. (A code of one
+    // region is looked up without a check, so `is_valid` costs one there.)
+    let code = number.country_code;
+    let main = PHONE_NUMBER_UTIL
+        .get_regions_for_country_calling_code(code)
+        .filter(|regions| regions.len() > 1)
+        .and_then(|_| PHONE_NUMBER_UTIL.get_region_for_country_code(code));
+    let is_valid = match main {
+        Some(main) if number.is_valid_for_region(main) => true,
+        _ => number.is_valid(),
+    };
+    if !is_valid {
         return None;
     }
     Some(Phone {
