@@ -269,19 +269,6 @@ impl Profile {
                 .any(|a| other.dobs.iter().any(|b| !dob_compatible(&a, &b))),
             ..Conflicts::default()
         };
-        'names: for a in self.named.iter() {
-            for b in other.named.iter() {
-                if let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name)
-                {
-                    let (g, f) = name_levels(na, nb);
-                    c.given |= g == Level::Differ;
-                    c.family |= family_conflict(f, na, nb);
-                    if c.given && c.family {
-                        break 'names;
-                    }
-                }
-            }
-        }
         c.loyalty = self.loyalty.iter().any(|a| {
             let a = loyalty_text(records, a);
             other.loyalty.iter().any(|b| {
@@ -289,6 +276,43 @@ impl Profile {
                 a != b && !within_one_edit(a, b)
             })
         });
+        // A customer joined on strong evidence under two names (`Harriet
+        // Rees` and `Hattie Rees` with one birth date) is known by both, and
+        // a record under either is no conflict with it: unless birth dates or
+        // loyalty numbers already tell two people apart, two sides conflict
+        // on names only when each has a name the other does not know. The
+        // fields reported are those of the pairs that disagree.
+        let mut known_to_other = [[false; MAX_REPRESENTATIVES]; 2];
+        for (i, a) in self.named.iter().enumerate() {
+            for (j, b) in other.named.iter().enumerate() {
+                let (Some(na), Some(nb)) = (&records[a as usize].name, &records[b as usize].name)
+                else {
+                    known_to_other[0][i] = true;
+                    known_to_other[1][j] = true;
+                    continue;
+                };
+                let (g, f) = name_levels(na, nb);
+                c.given |= g == Level::Differ;
+                c.family |= family_conflict(f, na, nb);
+                // Known means the same full name, a nickname of it, or one
+                // typo in one of its parts: an initial, or typos in both,
+                // would let `G. Thomas` vouch for every `G... Tomas`.
+                let same = |l: Level| matches!(l, Level::Exact | Level::Alias);
+                let close = |l: Level| same(l) || l == Level::Fuzzy;
+                if (same(g) && close(f)) || (close(g) && same(f)) {
+                    known_to_other[0][i] = true;
+                    known_to_other[1][j] = true;
+                }
+            }
+        }
+        let all_known = |side: usize, len: usize| known_to_other[side].iter().take(len).all(|&k| k);
+        let other_evidence_differs = c.dob || c.loyalty;
+        if !other_evidence_differs
+            && (all_known(0, self.named.len()) || all_known(1, other.named.len()))
+        {
+            c.given = false;
+            c.family = false;
+        }
         for (s, kind) in SLOT_KINDS.into_iter().enumerate() {
             let limit = config.get_max_per_customer(kind).unwrap_or(usize::MAX);
             let count = |ids: &[u64]| ids.iter().filter(|&&t| tag_slot(t) == s).count();
