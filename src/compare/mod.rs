@@ -435,6 +435,10 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
 /// `"jsmith"` is as likely `"J. Smith"` as `"R. Smith"`. (A lone word equal
 /// to the other side's given name is not taken: it is as often a family name
 /// typed alone, and FEBRL shows such pairs are other people.)
+///
+/// One typo in a long run-together name is still that name: the space typed
+/// as a letter (`"OlivermSmith"`) or any other slip. The family name then
+/// agrees at the fuzzy level.
 fn lone_word_levels(lone: &NameValue, full: &NameValue) -> Option<(Level, Level)> {
     if lone.given.is_some() || full.given_is_initial() {
         return None;
@@ -447,13 +451,29 @@ fn lone_word_levels(lone: &NameValue, full: &NameValue) -> Option<(Level, Level)
     // Compared without building the run-together strings: this runs for
     // every candidate pair whose names differ.
     let len = |s: &str| s.bytes().filter(|b| *b != b' ').count();
-    if word.len() != len(given) + len(family) {
+    let whole = len(given) + len(family);
+    if word.len() == whole {
+        let run_together = word.chars().eq(letters(given).chain(letters(family)))
+            || word.chars().eq(letters(family).chain(letters(given)));
+        if run_together {
+            return Some((Level::Missing, Level::Alias));
+        }
+    }
+    if word.len().abs_diff(whole) > 1 || word.chars().count() < RUN_TOGETHER_TYPO_MIN_CHARS {
         return None;
     }
-    let run_together = word.chars().eq(letters(given).chain(letters(family)))
-        || word.chars().eq(letters(family).chain(letters(given)));
-    run_together.then_some((Level::Missing, Level::Alias))
+    let word: Vec<char> = word.chars().collect();
+    let one_typo = |first: &str, second: &str| {
+        let joined: Vec<char> = letters(first).chain(letters(second)).collect();
+        strsim::generic_damerau_levenshtein(&word, &joined) <= 1
+    };
+    (one_typo(given, family) || one_typo(family, given)).then_some((Level::Missing, Level::Fuzzy))
 }
+
+/// A run-together name (given and family name as one word) at least this
+/// long may hold one typo and stay that name: one edit leaves most of ten
+/// letters, and two people's whole names rarely come that close.
+const RUN_TOGETHER_TYPO_MIN_CHARS: usize = 10;
 
 /// A name's letters without its spaces (`"da mata"` -> `damata`).
 fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -513,6 +533,28 @@ mod tests {
             let (na, nb) = (name(a), name(b));
             let (_, f) = name_levels(&na, &nb);
             assert_eq!(family_conflict(f, &na, &nb), conflict, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_long_run_together_name_may_hold_one_typo() {
+        use super::Level::{Alias, Differ, Fuzzy, Missing};
+        for (lone, full, family) in [
+            ("PedroAlves", "Pedro Alves", Alias),
+            ("AlvesPedro", "Pedro Alves", Alias),
+            // The space typed as a letter, a letter dropped.
+            ("OlivermSmith", "Oliver Smith", Fuzzy),
+            ("KIRSTYgEDWARDS", "Kirsty Edwards", Fuzzy),
+            ("GustavSchfer", "Gustav Schäfer", Fuzzy),
+            // Two slips, or a short name where one slip is much of it.
+            ("OlivermSmitx", "Oliver Smith", Differ),
+            ("AnaxLima", "Ana Lima", Differ),
+        ] {
+            let (g, f) = name_levels(&name(lone), &name(full));
+            assert_eq!(f, family, "{lone} / {full}");
+            if f != Differ {
+                assert_eq!(g, Missing, "{lone} / {full}");
+            }
         }
     }
 
