@@ -339,6 +339,40 @@ fn a_customer_known_by_two_names_takes_records_under_either() {
 }
 
 #[test]
+fn a_second_loyalty_card_behind_the_same_person_is_not_a_second_person() {
+    // One person holds three loyalty cards; a record of each card carries
+    // the same phone but no name. The records that hold the phone tell
+    // nothing of the person, but their customers' named records do: the
+    // same name and birth date behind every card.
+    let phone = "+39 348 140 1015";
+    let g = graph_with(vec![
+        rec("a1").phone(phone).loyalty_id("LY-1558-1762"),
+        rec("a2")
+            .loyalty_id("LY-1558-1762")
+            .name("Antonio Zanella")
+            .birth_date("1993-11-13"),
+        rec("b1").phone(phone).loyalty_id("LY-8309-6776"),
+        rec("b2")
+            .loyalty_id("LY-8309-6776")
+            .name("Antonio Zanella")
+            .birth_date("1993-11-13"),
+        rec("c1").phone(phone).loyalty_id("LY-4471-0925"),
+        rec("c2")
+            .loyalty_id("LY-4471-0925")
+            .name("Antonio Zanella")
+            .birth_date("1993-11-13"),
+    ]);
+    let ids = ["a1", "a2", "b1", "b2", "c1", "c2"];
+    assert_eq!(
+        partition_of(&g, &ids),
+        groups(&[&ids]),
+        "{}",
+        g.explain("a1", "b1").unwrap()
+    );
+    assert!(g.generic_values().is_empty(), "{:?}", g.generic_values());
+}
+
+#[test]
 fn fuzzy_email_typo_in_local_part_links() {
     let g = graph_with(vec![
         rec("e1")

@@ -24,7 +24,8 @@ use crate::block;
 use crate::compare::score::{self, Weights};
 use crate::compare::{compare, Comparison, Field, FieldMask, Level};
 use crate::graph::guard::{
-    people_and_representatives, people_lower_bound, strictly_compatible, Guard, IdHashes, Profile,
+    people_and_representatives, people_lower_bound, strictly_compatible, Conflicts, Guard,
+    IdHashes, Profile,
 };
 use crate::graph::union_find::UnionFind;
 use crate::normalize::{BirthDate, FieldKind};
@@ -274,6 +275,43 @@ impl<'a, R: Records + ?Sized> State<'a, R> {
     /// member number is a typo; a different given name behind a shared tablet or a
     /// family email is another person.
     fn refusal(&self, pa: &Profile, pb: &Profile, a: u32, b: u32) -> Option<Guard> {
+        self.refusal_over(pa, pb, std::iter::once((a, b)))
+    }
+
+    /// [`State::refusal`] for a customer joining others through an
+    /// identifier value they share: `joined` is what the others make
+    /// together, and `first` the customer among them that holds record `a`.
+    /// The records holding the value (an email-only record, say) may carry
+    /// no evidence of the person at all, so the named records of `first`
+    /// and of the joining customer `pb` are tried too, and the best evidence
+    /// between them decides: a second loyalty card is then no second person
+    /// when the same name and birth date stand behind both cards. (Records
+    /// that joined `first` through this same value are not tried: they may
+    /// be the joining customer's own.)
+    fn refusal_between(
+        &self,
+        joined: &Profile,
+        first: &Profile,
+        pb: &Profile,
+        a: u32,
+        b: u32,
+    ) -> Option<Guard> {
+        fn named(p: &Profile, r: u32) -> impl Iterator<Item = u32> + '_ {
+            std::iter::once(r).chain(p.named_records().filter(move |&x| x != r))
+        }
+        let pairs = named(first, a).flat_map(|x| named(pb, b).map(move |y| (x, y)));
+        self.refusal_over(joined, pb, pairs)
+    }
+
+    /// Whether joining `pa` and `pb` is refused, judged on the first of
+    /// `pairs` (a record of each) whose unshareable evidence clears the
+    /// threshold with every conflict counted against it; the guard when none does.
+    fn refusal_over(
+        &self,
+        pa: &Profile,
+        pb: &Profile,
+        pairs: impl Iterator<Item = (u32, u32)>,
+    ) -> Option<Guard> {
         let c = pa.conflicts(pb, self.records, self.config);
         if !c.any() {
             return None;
@@ -281,6 +319,16 @@ impl<'a, R: Records + ?Sized> State<'a, R> {
         if c.limit.is_some() {
             return c.guard();
         }
+        if pairs.into_iter().any(|(a, b)| self.overrides(&c, a, b)) {
+            None
+        } else {
+            c.guard()
+        }
+    }
+
+    /// Whether the unshareable evidence of records `a` and `b`, with the
+    /// conflicts `c` counted against it, still clears the threshold.
+    fn overrides(&self, c: &Conflicts, a: u32, b: u32) -> bool {
         let (mut bits, cmp, person) = self.unshareable_score(a, b);
         let mut penalize = |conflict: bool, field: Field| {
             if conflict && cmp.level(field) != Level::Differ {
@@ -291,11 +339,7 @@ impl<'a, R: Records + ?Sized> State<'a, R> {
         penalize(c.given, Field::Given);
         penalize(c.family, Field::Family);
         penalize(c.loyalty, Field::Loyalty);
-        if bits >= self.threshold && person {
-            None
-        } else {
-            c.guard()
-        }
+        bits >= self.threshold && person
     }
 }
 
@@ -989,11 +1033,12 @@ fn identifier_links_in_order<'a, R: Records + ?Sized>(
         if reps.len() < 2 {
             continue;
         }
-        let mut acc = st.profile(reps[0].0).into_owned();
+        let first = st.profile(reps[0].0).into_owned();
+        let mut acc = first.clone();
         let mut refused = None;
         for &(root, m) in &reps[1..] {
             let p = st.profile(root);
-            match st.refusal(&acc, &p, reps[0].1, m) {
+            match st.refusal_between(&acc, &first, &p, reps[0].1, m) {
                 Some(g) => {
                     refused = Some((m, g));
                     break;
@@ -1052,16 +1097,18 @@ fn customer_groups<R: Records + ?Sized>(
     reps: &[(u32, u32)],
     cap: usize,
 ) -> usize {
-    let mut groups: Vec<(Profile, u32)> = Vec::new();
+    // Each group: what its customers make together, its first customer's
+    // profile and that customer's record holding the value.
+    let mut groups: Vec<(Profile, Profile, u32)> = Vec::new();
     for &(root, m) in reps {
         let p = &*st.profile(root);
         match groups
             .iter_mut()
-            .find(|(g, gm)| st.refusal(g, p, *gm, m).is_none())
+            .find(|(g, first, gm)| st.refusal_between(g, first, p, *gm, m).is_none())
         {
-            Some((g, _)) => g.absorb(p, st.records),
+            Some((g, _, _)) => g.absorb(p, st.records),
             None => {
-                groups.push((p.clone(), m));
+                groups.push((p.clone(), p.clone(), m));
                 if groups.len() >= cap {
                     break;
                 }

@@ -255,6 +255,11 @@ impl Profile {
         p
     }
 
+    /// The records whose names the profile holds (a few of the customer's).
+    pub(crate) fn named_records(&self) -> impl Iterator<Item = u32> + '_ {
+        self.named.iter()
+    }
+
     /// Every kind of conflict between two customers' evidence.
     pub(crate) fn conflicts<R: Records + ?Sized>(
         &self,
