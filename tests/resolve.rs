@@ -324,10 +324,12 @@ fn a_customer_known_by_two_names_takes_records_under_either() {
         rec("c1").email(email).name("Harriet Rees"),
         rec("c2").email(email).name("Hattie Rees"),
         rec("c3").email(email).name("Harriet Rees"),
+        // The whole name typed as one word is a name it is known by too.
+        rec("c4").email(email).name("HarrietRees"),
     ]);
     // (Where birth dates or loyalty numbers differ, the names are judged as
     // before: `accuracy_febrl` fails without that.)
-    let ids = ["a0", "b1", "b2", "c1", "c2", "c3"];
+    let ids = ["a0", "b1", "b2", "c1", "c2", "c3", "c4"];
     assert_eq!(
         partition_of(&g, &ids),
         groups(&[&ids]),

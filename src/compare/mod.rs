@@ -427,6 +427,14 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
         .unwrap_or(straight)
 }
 
+/// Whether one name is the other's given and family names typed as one word
+/// (see `lone_word_levels`).
+pub(crate) fn run_together(a: &NameValue, b: &NameValue) -> bool {
+    lone_word_levels(a, b)
+        .or_else(|| lone_word_levels(b, a))
+        .is_some()
+}
+
 /// A name typed as one word is read as a family name alone (see
 /// `normalize::name`), but at a till or in a form it is often the whole name
 /// run together (`"PedroAlves"`): no evidence of another person. One such

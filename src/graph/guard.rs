@@ -2,7 +2,9 @@
 //! join evidence that cannot be one person's.
 
 use crate::compare::string::within_one_edit;
-use crate::compare::{dob_compatible, family_conflict, name_levels, names_compatible, Level};
+use crate::compare::{
+    dob_compatible, family_conflict, name_levels, names_compatible, run_together, Level,
+};
 use crate::normalize::{BirthDate, FieldKind};
 use crate::prepare::{Prepared, Records};
 use crate::Config;
@@ -299,12 +301,16 @@ impl Profile {
                 let (g, f) = name_levels(na, nb);
                 c.given |= g == Level::Differ;
                 c.family |= family_conflict(f, na, nb);
-                // Known means the same full name, a nickname of it, or one
-                // typo in one of its parts: an initial, or typos in both,
+                // Known means the same full name, a nickname of it, one typo
+                // in one of its parts, or the whole name typed as one word:
+                // an initial, typos in both parts, or a family name alone
                 // would let `G. Thomas` vouch for every `G... Tomas`.
                 let same = |l: Level| matches!(l, Level::Exact | Level::Alias);
                 let close = |l: Level| same(l) || l == Level::Fuzzy;
-                if (same(g) && close(f)) || (close(g) && same(f)) {
+                if (same(g) && close(f))
+                    || (close(g) && same(f))
+                    || (g == Level::Missing && close(f) && run_together(na, nb))
+                {
                     known_to_other[0][i] = true;
                     known_to_other[1][j] = true;
                 }
