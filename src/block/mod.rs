@@ -359,19 +359,11 @@ impl PairSet {
 
     /// Adds every pair of `other`.
     fn append(&mut self, other: PairSet) {
-        match other {
-            PairSet::Sparse(mut packed) => match self {
-                PairSet::Sparse(mine) if mine.is_empty() => *mine = packed,
-                PairSet::Sparse(mine) => mine.append(&mut packed),
-                PairSet::Dense { .. } => {
-                    for p in packed {
-                        self.insert((p >> 32) as u32, p as u32);
-                    }
-                }
-            },
-            PairSet::Dense { .. } => {
+        match (self, other) {
+            (PairSet::Sparse(mine), PairSet::Sparse(mut theirs)) => mine.append(&mut theirs),
+            (this, other) => {
                 for (a, b) in other.into_sorted() {
-                    self.insert(a, b);
+                    this.insert(a, b);
                 }
             }
         }

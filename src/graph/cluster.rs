@@ -280,26 +280,28 @@ impl<'a, R: Records + ?Sized> State<'a, R> {
 
     /// [`State::refusal`] for a customer joining others through an
     /// identifier value they share: `joined` is what the others make
-    /// together, and `first` the customer among them that holds record `a`.
-    /// The records holding the value (an email-only record, say) may carry
-    /// no evidence of the person at all, so the named records of `first`
-    /// and of the joining customer `pb` are tried too, and the best evidence
-    /// between them decides: a second loyalty card is then no second person
-    /// when the same name and birth date stand behind both cards. (Records
-    /// that joined `first` through this same value are not tried: they may
-    /// be the joining customer's own.)
+    /// together, starting from the customer that holds record `a`, whose
+    /// named records are the first `first_named` of `joined`'s (absorbing
+    /// only appends). The records holding the value (an email-only record,
+    /// say) may carry no evidence of the person at all, so those named
+    /// records and the joining customer `pb`'s are tried too, and the best
+    /// evidence between them decides: a second loyalty card is then no
+    /// second person when the same name and birth date stand behind both
+    /// cards. (Records that joined through this same value are not tried:
+    /// they may be the joining customer's own.)
     fn refusal_between(
         &self,
         joined: &Profile,
-        first: &Profile,
+        first_named: usize,
         pb: &Profile,
         a: u32,
         b: u32,
     ) -> Option<Guard> {
-        fn named(p: &Profile, r: u32) -> impl Iterator<Item = u32> + '_ {
-            std::iter::once(r).chain(p.named_records().filter(move |&x| x != r))
+        fn with_named(r: u32, named: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
+            std::iter::once(r).chain(named.filter(move |&x| x != r))
         }
-        let pairs = named(first, a).flat_map(|x| named(pb, b).map(move |y| (x, y)));
+        let pairs = with_named(a, joined.named_records().take(first_named))
+            .flat_map(|x| with_named(b, pb.named_records()).map(move |y| (x, y)));
         self.refusal_over(joined, pb, pairs)
     }
 
@@ -1033,12 +1035,12 @@ fn identifier_links_in_order<'a, R: Records + ?Sized>(
         if reps.len() < 2 {
             continue;
         }
-        let first = st.profile(reps[0].0).into_owned();
-        let mut acc = first.clone();
+        let mut acc = st.profile(reps[0].0).into_owned();
+        let first_named = acc.named_records().count();
         let mut refused = None;
         for &(root, m) in &reps[1..] {
             let p = st.profile(root);
-            match st.refusal_between(&acc, &first, &p, reps[0].1, m) {
+            match st.refusal_between(&acc, first_named, &p, reps[0].1, m) {
                 Some(g) => {
                     refused = Some((m, g));
                     break;
@@ -1097,18 +1099,19 @@ fn customer_groups<R: Records + ?Sized>(
     reps: &[(u32, u32)],
     cap: usize,
 ) -> usize {
-    // Each group: what its customers make together, its first customer's
-    // profile and that customer's record holding the value.
-    let mut groups: Vec<(Profile, Profile, u32)> = Vec::new();
+    // Each group: what its customers make together, how many of its named
+    // records are its first customer's, and that customer's record holding
+    // the value.
+    let mut groups: Vec<(Profile, usize, u32)> = Vec::new();
     for &(root, m) in reps {
         let p = &*st.profile(root);
         match groups
             .iter_mut()
-            .find(|(g, first, gm)| st.refusal_between(g, first, p, *gm, m).is_none())
+            .find(|(g, first_named, gm)| st.refusal_between(g, *first_named, p, *gm, m).is_none())
         {
             Some((g, _, _)) => g.absorb(p, st.records),
             None => {
-                groups.push((p.clone(), p.clone(), m));
+                groups.push((p.clone(), p.named_records().count(), m));
                 if groups.len() >= cap {
                     break;
                 }

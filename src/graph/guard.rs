@@ -289,6 +289,8 @@ impl Profile {
         // loyalty numbers already tell two people apart, two sides conflict
         // on names only when each has a name the other does not know. The
         // fields reported are those of the pairs that disagree.
+        let same = |l: Level| matches!(l, Level::Exact | Level::Alias);
+        let close = |l: Level| same(l) || l == Level::Fuzzy;
         let mut known_to_other = [[false; MAX_REPRESENTATIVES]; 2];
         for (i, a) in self.named.iter().enumerate() {
             for (j, b) in other.named.iter().enumerate() {
@@ -305,8 +307,6 @@ impl Profile {
                 // in one of its parts, or the whole name typed as one word:
                 // an initial, typos in both parts, or a family name alone
                 // would let `G. Thomas` vouch for every `G... Tomas`.
-                let same = |l: Level| matches!(l, Level::Exact | Level::Alias);
-                let close = |l: Level| same(l) || l == Level::Fuzzy;
                 if (same(g) && close(f))
                     || (close(g) && same(f))
                     || (g == Level::Missing && close(f) && run_together(na, nb))

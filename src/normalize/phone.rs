@@ -445,7 +445,7 @@ fn valid(number: &PhoneNumber) -> Option<Phone> {
     let main = PHONE_NUMBER_UTIL
         .get_regions_for_country_calling_code(code)
         .filter(|regions| regions.len() > 1)
-        .and_then(|_| PHONE_NUMBER_UTIL.get_region_for_country_code(code));
+        .and_then(|mut regions| regions.next());
     let is_valid = match main {
         Some(main) if number.is_valid_for_region(main) => true,
         _ => number.is_valid(),
