@@ -5,8 +5,11 @@
 //! So the rules lean towards refusing; a refused real value only costs one
 //! link, and [`Placeholders::without_value`] can exempt it.
 
+use std::sync::LazyLock;
+
 use super::text::fold;
 use super::FieldKind;
+use crate::util::{self, FxSet};
 
 /// The placeholder rules: built-in value lists, built-in patterns, and a
 /// configurable list of your own.
@@ -213,7 +216,7 @@ impl Placeholders {
         } else {
             return false;
         };
-        RAW_WORDS.contains(&folded)
+        RAW.contains(folded)
             && !self
                 .removed
                 .iter()
@@ -230,9 +233,7 @@ impl Placeholders {
             return true;
         }
         if self.builtin_lists
-            && builtin_list(kind)
-                .iter()
-                .any(|v| v.eq_ignore_ascii_case(canonical))
+            && builtin_list(kind).is_some_and(|list| list.contains_ignore_ascii_case(canonical))
         {
             return true;
         }
@@ -301,16 +302,70 @@ const RAW_WORDS: &[&str] = &[
     "nessuno", "nessuna", "sconosciuto", "non disponibile",
 ];
 
-fn builtin_list(kind: FieldKind) -> &'static [&'static str] {
+fn builtin_list(kind: FieldKind) -> Option<&'static WordSet> {
+    static EMAIL: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(EMAIL_LIST));
+    static NAME: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NAME_LIST));
+    static POSTAL: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(POSTAL_LIST));
+    static ADDRESS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADDRESS_LIST));
+    static BIRTH_DATE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BIRTH_DATE_LIST));
     match kind {
-        FieldKind::Email => EMAIL_LIST,
-        FieldKind::Name => NAME_LIST,
-        FieldKind::PostalCode => POSTAL_LIST,
-        FieldKind::Address => ADDRESS_LIST,
-        FieldKind::BirthDate => BIRTH_DATE_LIST,
-        FieldKind::Phone | FieldKind::LoyaltyId | FieldKind::DeviceId => &[],
+        FieldKind::Email => Some(&EMAIL),
+        FieldKind::Name => Some(&NAME),
+        FieldKind::PostalCode => Some(&POSTAL),
+        FieldKind::Address => Some(&ADDRESS),
+        FieldKind::BirthDate => Some(&BIRTH_DATE),
+        FieldKind::Phone | FieldKind::LoyaltyId | FieldKind::DeviceId => None,
     }
 }
+
+/// A fixed word list looked up by hash. Every value of every record goes
+/// through several lists, and a scan of one compares dozens of strings.
+/// Words are lower case (a test checks every list).
+struct WordSet {
+    words: FxSet<&'static str>,
+    /// Bytes of the longest word: nothing longer is looked up.
+    longest: usize,
+}
+
+/// Longest word a [`WordSet`] holds; [`WordSet::contains_ignore_ascii_case`]
+/// lower-cases into a buffer this long.
+const WORD_CAP: usize = 48;
+
+impl WordSet {
+    fn new(list: &[&'static str]) -> WordSet {
+        let mut words = util::set();
+        words.extend(list.iter().copied());
+        let longest = list.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, longest }
+    }
+
+    /// Whether `s`, already lower case, is a word of the list.
+    fn contains(&self, s: &str) -> bool {
+        s.len() <= self.longest && self.words.contains(s)
+    }
+
+    /// Whether `s` is a word of the list, ASCII case ignored (as
+    /// `eq_ignore_ascii_case` with each word would say).
+    fn contains_ignore_ascii_case(&self, s: &str) -> bool {
+        if s.len() > self.longest.min(WORD_CAP) {
+            return false;
+        }
+        let mut buf = [0u8; WORD_CAP];
+        let Some(lower) = buf.get_mut(..s.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // Lower-casing ASCII bytes keeps UTF-8 valid.
+        std::str::from_utf8(lower).is_ok_and(|l| self.words.contains(l))
+    }
+}
+
+static RAW: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(RAW_WORDS));
+static JUNK_LOCAL: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(JUNK_LOCALS));
+static WEAK_LOCAL: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WEAK_LOCALS));
+static NAME_JUNK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NAME_JUNK_TOKENS));
+static ADDRESS_JUNK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADDRESS_JUNK_TOKENS));
 
 #[rustfmt::skip]
 const EMAIL_LIST: &[&str] = &[
@@ -363,8 +418,8 @@ fn email_pattern(c: &str) -> bool {
     let Some(word) = strip_local(local, &mut buf) else {
         return false;
     };
-    JUNK_LOCALS.contains(&word)
-        || (WEAK_LOCALS.contains(&word)
+    JUNK_LOCAL.contains(word)
+        || (WEAK_LOCAL.contains(word)
             && JUNK_DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(domain)))
 }
 
@@ -493,7 +548,7 @@ const NAME_JUNK_TOKENS: &[&str] = &[
 ];
 
 fn name_pattern(c: &str) -> bool {
-    all_tokens(c, |t| NAME_JUNK_TOKENS.contains(&t))
+    all_tokens(c, |t| NAME_JUNK.contains(t))
         || all_tokens(c, |t| t.chars().count() >= 3 && one_repeated(t.as_bytes()))
 }
 
@@ -521,7 +576,7 @@ const ADDRESS_JUNK_TOKENS: &[&str] = &[
 ];
 
 fn address_pattern(c: &str) -> bool {
-    !c.bytes().any(|b| b.is_ascii_digit()) && all_tokens(c, |t| ADDRESS_JUNK_TOKENS.contains(&t))
+    !c.bytes().any(|b| b.is_ascii_digit()) && all_tokens(c, |t| ADDRESS_JUNK.contains(t))
 }
 
 const POSTAL_LIST: &[&str] = &["12345", "123456"];
@@ -564,6 +619,40 @@ mod tests {
         for (raw, want) in rows {
             assert_eq!(p.is_placeholder_raw(raw), *want, "raw {raw:?}");
         }
+    }
+
+    #[test]
+    fn word_sets_hold_their_lists_in_lower_case() {
+        let lists: [&[&str]; 11] = [
+            RAW_WORDS,
+            EMAIL_LIST,
+            JUNK_LOCALS,
+            WEAK_LOCALS,
+            JUNK_DOMAINS,
+            NAME_LIST,
+            NAME_JUNK_TOKENS,
+            ADDRESS_LIST,
+            ADDRESS_JUNK_TOKENS,
+            POSTAL_LIST,
+            BIRTH_DATE_LIST,
+        ];
+        for list in lists {
+            let set = WordSet::new(list);
+            for w in list {
+                assert_eq!(*w, w.to_lowercase(), "{w:?} is not lower case");
+                assert!(w.len() <= WORD_CAP, "{w:?} is longer than WORD_CAP");
+                assert!(set.contains(w));
+                assert!(set.contains_ignore_ascii_case(&w.to_ascii_uppercase()));
+                // One more or one less character is another word.
+                let longer = format!("{w}s");
+                assert_eq!(set.contains(&longer), list.contains(&longer.as_str()));
+            }
+        }
+        let set = WordSet::new(EMAIL_LIST);
+        assert!(set.contains_ignore_ascii_case("Test@Test.COM"));
+        assert!(!set.contains_ignore_ascii_case("test@test.co"));
+        assert!(!set.contains_ignore_ascii_case(&"a".repeat(600)));
+        assert!(!set.contains_ignore_ascii_case("tést@test.com"));
     }
 
     #[test]
