@@ -47,6 +47,16 @@ impl Later {
     }
 }
 
+/// Where a key's holders are (see [`KeyIndex::locate`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spot<'a> {
+    key: u64,
+    /// The key's first bulk entry, and the end of its directory cell.
+    start: usize,
+    hi: usize,
+    later: &'a [u32],
+}
+
 /// Every key of a record: its blocking keys and its exact identifier values.
 pub(crate) fn keys_of(r: &Prepared, fuzzy_identifiers: bool, out: &mut Vec<u64>) {
     let mut blocking = Vec::new();
@@ -214,18 +224,61 @@ impl KeyIndex {
         out.len()
     }
 
-    /// Each live record holding `key` once, without allocating. The bulk
-    /// stays sorted by (key, slot) through erasures (an erased entry takes its
-    /// neighbour's pair), so a key's slots are sorted and its duplicates
-    /// adjacent; a later insertion may repeat a bulk entry (an index built
-    /// after the record was stored).
+    /// Each live record holding `key` once, without allocating.
     fn live_holders<'a>(&'a self, key: u64, live: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
+        self.live_holders_at(self.locate(key), live)
+    }
+
+    /// Where the index holds `key`: the first bulk entry and the later
+    /// insertions. Locating several keys one after the other, before reading
+    /// any of them, lets the processor overlap their cache misses (a lookup
+    /// is two or three misses and nothing else).
+    pub(crate) fn locate(&self, key: u64) -> Spot<'_> {
+        let (start, hi) = self.range_start(key);
+        let later = self.extra.get(&key).map(Later::as_slice).unwrap_or(&[]);
+        Spot {
+            key,
+            start,
+            hi,
+            later,
+        }
+    }
+
+    /// [`holders_up_to`](Self::holders_up_to) for a located key.
+    pub(crate) fn holders_up_to_at(
+        &self,
+        spot: Spot<'_>,
+        live: &[bool],
+        limit: usize,
+        out: &mut Vec<u32>,
+    ) -> usize {
+        out.clear();
+        out.extend(self.live_holders_at(spot, live).take(limit + 1));
+        out.sort_unstable();
+        out.len()
+    }
+
+    /// Each live record holding a located key once, without allocating. The
+    /// bulk stays sorted by (key, slot) through erasures (an erased entry
+    /// takes its neighbour's pair), so a key's slots are sorted and its
+    /// duplicates adjacent; a later insertion may repeat a bulk entry (an
+    /// index built after the record was stored).
+    fn live_holders_at<'a>(
+        &'a self,
+        spot: Spot<'a>,
+        live: &'a [bool],
+    ) -> impl Iterator<Item = u32> + 'a {
         let is_live = move |s: u32| live.get(s as usize).copied().unwrap_or(false);
         // The bulk entries are read forward from the first, as far as the
         // caller takes them: a common key's thousands of entries are not
         // searched for their end (a cache miss per step) to give the first
         // few. The end is found only if the later insertions need it.
-        let (start, hi) = self.range_start(key);
+        let Spot {
+            key,
+            start,
+            hi,
+            later,
+        } = spot;
         let (keys, slots) = (&self.keys, &self.slots);
         let firsts = (start..hi)
             .map_while(move |i| {
@@ -235,18 +288,10 @@ impl KeyIndex {
             .filter(move |&(i, s)| i == start || slots.get(i - 1) != Some(&s))
             .map(|(_, s)| s);
         let end = std::cell::OnceCell::new();
-        let later = self
-            .extra
-            .get(&key)
-            .map(Later::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(move |s| {
-                let end =
-                    *end.get_or_init(|| start + keys[start..hi].partition_point(|&k| k == key));
-                slots[start..end].binary_search(s).is_err()
-            });
+        let later = later.iter().copied().filter(move |s| {
+            let end = *end.get_or_init(|| start + keys[start..hi].partition_point(|&k| k == key));
+            slots[start..end].binary_search(s).is_err()
+        });
         firsts.chain(later).filter(move |&s| is_live(s))
     }
 

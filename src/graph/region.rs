@@ -20,7 +20,7 @@ use crate::graph::cluster::{self, records_compatible, Scope};
 use crate::graph::guard::{
     people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
 };
-use crate::graph::index::{index_keys, KeyIndex};
+use crate::graph::index::{index_keys, KeyIndex, Spot};
 use crate::graph::pool::{for_records, on_all_cores, on_this_thread};
 use crate::graph::state::{decode, encode, State, NO_CUSTOMER};
 use crate::graph::Event;
@@ -242,11 +242,12 @@ impl State {
         let mut within = Within::default();
         if let (Some(index), Some(x)) = (self.index.as_ref(), new) {
             let mut group = Vec::new();
-            for &k in &new_blocking {
+            let spots: Vec<Spot> = new_blocking.iter().map(|&k| index.locate(k)).collect();
+            for (&k, spot) in new_blocking.iter().zip(spots) {
                 // Holders besides `x` (an index built after `x` was stored
                 // holds it already), counted no further than needed: `x`
                 // makes the group cap + 1 (it just crossed the cap) or less.
-                let n = index.holders_up_to(k, &self.live, cap + 1, &mut group);
+                let n = index.holders_up_to_at(spot, &self.live, cap + 1, &mut group);
                 if n > cap + 1 {
                     continue;
                 }
@@ -291,32 +292,28 @@ impl State {
         let Some(model) = self.model.as_ref() else {
             return;
         };
-        let values = |s: Option<u32>| -> Vec<(FieldKind, Box<str>)> {
-            s.map(|s| {
-                self.prepared[s as usize]
-                    .identifiers()
-                    .map(|(k, v)| (k, Box::from(v)))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let values = |s: Option<u32>| -> Vec<(FieldKind, &str)> {
+            s.map(|s| self.prepared[s as usize].identifiers().collect())
+                .unwrap_or_default()
         };
         let (old_values, new_values) = (values(old), values(new));
         let mut recheck: Vec<(FieldKind, Box<str>)> = Vec::new();
-        for v in old_values.iter().chain(&new_values) {
-            let Some(reps) = self.stable.get(v) else {
+        for &(kind, value) in old_values.iter().chain(&new_values) {
+            let Some(reps) = self.stable.get(kind, value) else {
                 continue;
             };
-            if recheck.contains(v) {
+            if recheck.iter().any(|(k, v)| *k == kind && **v == *value) {
                 continue;
             }
             let left = old.is_some_and(|o| {
-                old_values.contains(v) && reps.contains(&self.prepared[o as usize].id)
+                old_values.contains(&(kind, value)) && reps.contains(&self.prepared[o as usize].id)
             });
             let joined = new.is_some_and(|n| {
-                new_values.contains(v) && could_represent(&self.prepared, reps, n, self)
+                new_values.contains(&(kind, value))
+                    && could_represent(&self.prepared, reps, n, self)
             });
             if left || joined {
-                recheck.push(v.clone());
+                recheck.push((kind, value.into()));
             }
         }
         let Some(index) = self.index.as_ref() else {
@@ -354,10 +351,10 @@ impl State {
         for (v, reps) in updates {
             match reps {
                 Some(r) => {
-                    self.stable.insert(v, r);
+                    self.stable.insert(v.0, v.1, r);
                 }
                 None => {
-                    self.stable.remove(&v);
+                    self.stable.remove(v.0, &v.1);
                 }
             }
         }
@@ -376,7 +373,7 @@ impl State {
         let px = &self.prepared[x as usize];
         let stable: FxSet<(FieldKind, &str)> = px
             .identifiers()
-            .filter(|(k, v)| self.stable.contains_key(&(*k, Box::from(*v))))
+            .filter(|&(k, v)| self.stable.contains(k, v))
             .collect();
         let mut target: Option<CustomerId> = None;
         let mut link: Option<(u32, Via)> = None;
@@ -538,7 +535,7 @@ impl State {
             }
             for (kind, v) in self.prepared[t as usize].identifiers() {
                 let key = identifier_key(kind, v);
-                if !values.insert(key) || self.stable.contains_key(&(kind, Box::from(v))) {
+                if !values.insert(key) || self.stable.contains(kind, v) {
                     continue;
                 }
                 index.holders(key, &self.live, &mut holders);
@@ -627,8 +624,9 @@ impl State {
         for &s in region.iter().chain(&olds) {
             let r = &self.prepared[s as usize];
             for (kind, v) in r.identifiers() {
+                let stable = self.stable.contains(kind, v);
                 let key = (kind, Box::from(v));
-                if self.stable.contains_key(&key) {
+                if stable {
                     forced.insert(key);
                 } else {
                     decided.insert(key);
@@ -651,8 +649,8 @@ impl State {
             self.refusal_count -= self.refusals.clear(s);
             self.strong.clear(s);
         }
-        for v in &decided {
-            self.stable.remove(v);
+        for (kind, v) in &decided {
+            self.stable.remove(*kind, v);
         }
         let mut touched: Vec<CustomerId> = in_region
             .iter()

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::block::key::identifier_key;
 use crate::compare::compare;
 use crate::compare::score::{Evidence, Weights};
 use crate::error::{Error, ErrorKind};
@@ -263,7 +264,7 @@ pub(crate) struct State {
     pub(crate) generic: BTreeMap<(FieldKind, Box<str>), GenericValue>,
     /// Generic values decided by their holders' signatures alone, with the
     /// record ids that decided it.
-    pub(crate) stable: FxMap<(FieldKind, Box<str>), Vec<Arc<str>>>,
+    pub(crate) stable: StableValues,
     pub(crate) redirects: FxMap<CustomerId, CustomerId>,
     pub(crate) next_customer: u64,
     pub(crate) index: Option<KeyIndex>,
@@ -277,6 +278,50 @@ pub(crate) struct State {
     /// redirects made by merges (what a durable graph must write).
     pub(crate) changed: Vec<u32>,
     pub(crate) new_redirects: Vec<(CustomerId, CustomerId)>,
+}
+
+/// The stable generic values (see [`State::stable`]), each with the ids of
+/// the records that decided it. Every identifier of every change is looked
+/// up here and almost none is found, so a set of the values' key hashes
+/// answers most lookups without building an owned key. (A value taken out
+/// keeps its hash there: a later lookup of it only costs the full check.)
+#[derive(Debug)]
+pub(crate) struct StableValues {
+    values: FxMap<(FieldKind, Box<str>), Vec<Arc<str>>>,
+    hashes: FxSet<u64>,
+}
+
+impl StableValues {
+    fn new() -> StableValues {
+        StableValues {
+            values: util::map(),
+            hashes: util::set(),
+        }
+    }
+
+    pub(crate) fn get(&self, kind: FieldKind, value: &str) -> Option<&[Arc<str>]> {
+        if !self.hashes.contains(&identifier_key(kind, value)) {
+            return None;
+        }
+        self.values
+            .get(&(kind, Box::from(value)))
+            .map(Vec::as_slice)
+    }
+
+    pub(crate) fn contains(&self, kind: FieldKind, value: &str) -> bool {
+        self.get(kind, value).is_some()
+    }
+
+    pub(crate) fn insert(&mut self, kind: FieldKind, value: Box<str>, records: Vec<Arc<str>>) {
+        self.hashes.insert(identifier_key(kind, &value));
+        self.values.insert((kind, value), records);
+    }
+
+    pub(crate) fn remove(&mut self, kind: FieldKind, value: &str) {
+        if self.hashes.contains(&identifier_key(kind, value)) {
+            self.values.remove(&(kind, Box::from(value)));
+        }
+    }
 }
 
 /// Customers larger than this are never marked clean: the pairwise check
@@ -313,7 +358,7 @@ impl State {
             refusal_count: 0,
             strong: SlotLists::default(),
             generic: BTreeMap::new(),
-            stable: util::map(),
+            stable: StableValues::new(),
             redirects: util::map(),
             next_customer: 1,
             index: None,
@@ -878,7 +923,7 @@ impl State {
                 .iter()
                 .map(|&i| self.prepared[at(i) as usize].id.clone())
                 .collect();
-            self.stable.insert((sg.kind, sg.value), reps);
+            self.stable.insert(sg.kind, sg.value, reps);
         }
         self.candidate_pairs = res.candidate_pairs;
         self.oversized_keys = res.oversized_keys;
