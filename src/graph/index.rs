@@ -47,6 +47,44 @@ impl Later {
     }
 }
 
+/// A fold merges `2^FOLD_PART_BITS` parts of the key space independently.
+const FOLD_PART_BITS: u32 = 6;
+
+/// Merges sorted bulk entries with sorted later ones, keeping live slots'
+/// entries once each.
+fn merge_live(
+    bulk_keys: &[u64],
+    bulk_slots: &[u32],
+    later: &[(u64, u32)],
+    is_live: impl Fn(u32) -> bool,
+) -> (Vec<u64>, Vec<u32>) {
+    let total = bulk_keys.len() + later.len();
+    let (mut keys, mut slots) = (Vec::with_capacity(total), Vec::with_capacity(total));
+    let mut bulk = bulk_keys
+        .iter()
+        .copied()
+        .zip(bulk_slots.iter().copied())
+        .filter(|&(_, s)| is_live(s))
+        .peekable();
+    let mut later = later.iter().copied().peekable();
+    loop {
+        let next = match (bulk.peek(), later.peek()) {
+            (Some(a), Some(b)) if a <= b => bulk.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => later.next(),
+            (Some(_), None) => bulk.next(),
+            (None, None) => break,
+        };
+        if let Some((k, s)) = next {
+            // An erasure's copies and a record indexed twice come out adjacent.
+            if keys.last() != Some(&k) || slots.last() != Some(&s) {
+                keys.push(k);
+                slots.push(s);
+            }
+        }
+    }
+    (keys, slots)
+}
+
 /// Where a key's holders are (see [`KeyIndex::locate`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Spot<'a> {
@@ -134,7 +172,8 @@ impl KeyIndex {
         self.later >= (self.keys.len() / 4).max(FOLD_MIN)
     }
 
-    /// Merges the later insertions into the sorted arrays.
+    /// Merges the later insertions into the sorted arrays: the key space is
+    /// cut into parts by the keys' top bits, merged on all cores and joined.
     fn fold(&mut self, live: &[bool]) {
         let is_live = |s: u32| live.get(s as usize).copied().unwrap_or(false);
         let mut later: Vec<(u64, u32)> = Vec::with_capacity(self.later);
@@ -143,30 +182,42 @@ impl KeyIndex {
         }
         later.retain(|&(_, s)| is_live(s));
         later.par_sort_unstable();
-        let total = self.keys.len() + later.len();
-        let (mut keys, mut slots) = (Vec::with_capacity(total), Vec::with_capacity(total));
-        let mut bulk = self
-            .keys
-            .iter()
-            .copied()
-            .zip(self.slots.iter().copied())
-            .filter(|&(_, s)| is_live(s))
-            .peekable();
-        let mut later = later.into_iter().peekable();
-        loop {
-            let next = match (bulk.peek(), later.peek()) {
-                (Some(a), Some(b)) if a <= b => bulk.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => later.next(),
-                (Some(_), None) => bulk.next(),
-                (None, None) => break,
-            };
-            if let Some((k, s)) = next {
-                // An erasure's copies and a record indexed twice come out adjacent.
-                if keys.last() != Some(&k) || slots.last() != Some(&s) {
-                    keys.push(k);
-                    slots.push(s);
+        let bounds = |p: u64| {
+            let first = p << (block::KEY_BITS - FOLD_PART_BITS);
+            (
+                self.keys.partition_point(|&k| k < first),
+                later.partition_point(|&(k, _)| k < first),
+            )
+        };
+        let cuts: Vec<(usize, usize)> = (0..=1u64 << FOLD_PART_BITS)
+            .map(|p| {
+                if p == 1 << FOLD_PART_BITS {
+                    (self.keys.len(), later.len())
+                } else {
+                    bounds(p)
                 }
-            }
+            })
+            .collect();
+        let parts: Vec<(Vec<u64>, Vec<u32>)> = cuts
+            .par_windows(2)
+            .map(|w| {
+                let ((b0, l0), (b1, l1)) = (w[0], w[1]);
+                merge_live(
+                    &self.keys[b0..b1],
+                    &self.slots[b0..b1],
+                    &later[l0..l1],
+                    is_live,
+                )
+            })
+            .collect();
+        // The old arrays go before the new ones are joined: two copies at most.
+        self.keys = Vec::new();
+        self.slots = Vec::new();
+        let total = parts.iter().map(|p| p.0.len()).sum();
+        let (mut keys, mut slots) = (Vec::with_capacity(total), Vec::with_capacity(total));
+        for (k, s) in parts {
+            keys.extend_from_slice(&k);
+            slots.extend_from_slice(&s);
         }
         *self = KeyIndex::from_sorted(keys, slots);
     }

@@ -239,9 +239,9 @@ impl State {
         // The new record's groups that generate pairs (within the cap), read
         // before its own keys go in: most of its keys are its own (deletion
         // keys of its values), and an absent key costs the least to look up.
-        let mut within = Within::default();
+        let mut within = Within::with_capacity(new_blocking.len());
         if let (Some(index), Some(x)) = (self.index.as_ref(), new) {
-            let mut group = Vec::new();
+            let mut group = Vec::with_capacity(cap + 2);
             let spots: Vec<Spot> = new_blocking.iter().map(|&k| index.locate(k)).collect();
             for (&k, spot) in new_blocking.iter().zip(spots) {
                 // Holders besides `x` (an index built after `x` was stored
@@ -747,6 +747,17 @@ pub(crate) struct Within {
 }
 
 impl Within {
+    /// Room for `keys` groups of up to two holders (most keys of a new record
+    /// are its own), so that pushing them does not regrow three arrays again
+    /// and again.
+    fn with_capacity(keys: usize) -> Within {
+        Within {
+            keys: Vec::with_capacity(keys),
+            ends: Vec::with_capacity(keys),
+            holders: Vec::with_capacity(keys * 2),
+        }
+    }
+
     fn push(&mut self, key: u64, holders: &[u32]) {
         self.keys.push(key);
         self.holders.extend_from_slice(holders);
