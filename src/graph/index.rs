@@ -269,10 +269,7 @@ impl KeyIndex {
         limit: usize,
         out: &mut Vec<u32>,
     ) -> usize {
-        out.clear();
-        out.extend(self.live_holders(key, live).take(limit + 1));
-        out.sort_unstable();
-        out.len()
+        self.holders_up_to_at(self.locate(key), live, limit, out)
     }
 
     /// Each live record holding `key` once, without allocating.
