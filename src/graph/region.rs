@@ -354,7 +354,7 @@ impl State {
                     self.stable.insert(v.0, v.1, r);
                 }
                 None => {
-                    self.stable.remove(v.0, &v.1);
+                    self.stable.forget(&v);
                 }
             }
         }
@@ -624,9 +624,8 @@ impl State {
         for &s in region.iter().chain(&olds) {
             let r = &self.prepared[s as usize];
             for (kind, v) in r.identifiers() {
-                let stable = self.stable.contains(kind, v);
                 let key = (kind, Box::from(v));
-                if stable {
+                if self.stable.holds(&key) {
                     forced.insert(key);
                 } else {
                     decided.insert(key);
@@ -649,8 +648,8 @@ impl State {
             self.refusal_count -= self.refusals.clear(s);
             self.strong.clear(s);
         }
-        for (kind, v) in &decided {
-            self.stable.remove(*kind, v);
+        for v in &decided {
+            self.stable.forget(v);
         }
         let mut touched: Vec<CustomerId> = in_region
             .iter()

@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::block::key::identifier_key;
 use crate::compare::compare;
 use crate::compare::score::{Evidence, Weights};
 use crate::error::{Error, ErrorKind};
@@ -281,28 +280,20 @@ pub(crate) struct State {
 }
 
 /// The stable generic values (see [`State::stable`]), each with the ids of
-/// the records that decided it. Every identifier of every change is looked
-/// up here and almost none is found, so a set of the values' key hashes
-/// answers most lookups without building an owned key. (A value taken out
-/// keeps its hash there: a later lookup of it only costs the full check.)
+/// the records that decided it, looked up by kind and borrowed value.
 #[derive(Debug)]
 pub(crate) struct StableValues {
     values: FxMap<(FieldKind, Box<str>), Vec<Arc<str>>>,
-    hashes: FxSet<u64>,
 }
 
 impl StableValues {
     fn new() -> StableValues {
         StableValues {
             values: util::map(),
-            hashes: util::set(),
         }
     }
 
     pub(crate) fn get(&self, kind: FieldKind, value: &str) -> Option<&[Arc<str>]> {
-        if !self.hashes.contains(&identifier_key(kind, value)) {
-            return None;
-        }
         self.values
             .get(&(kind, Box::from(value)))
             .map(Vec::as_slice)
@@ -312,15 +303,18 @@ impl StableValues {
         self.get(kind, value).is_some()
     }
 
+    /// Whether a value the caller already holds as an owned key is stable.
+    pub(crate) fn holds(&self, value: &(FieldKind, Box<str>)) -> bool {
+        self.values.contains_key(value)
+    }
+
     pub(crate) fn insert(&mut self, kind: FieldKind, value: Box<str>, records: Vec<Arc<str>>) {
-        self.hashes.insert(identifier_key(kind, &value));
         self.values.insert((kind, value), records);
     }
 
-    pub(crate) fn remove(&mut self, kind: FieldKind, value: &str) {
-        if self.hashes.contains(&identifier_key(kind, value)) {
-            self.values.remove(&(kind, Box::from(value)));
-        }
+    /// Takes a value out, given as an owned key.
+    pub(crate) fn forget(&mut self, value: &(FieldKind, Box<str>)) {
+        self.values.remove(value);
     }
 }
 
