@@ -182,22 +182,18 @@ impl KeyIndex {
         }
         later.retain(|&(_, s)| is_live(s));
         later.par_sort_unstable();
-        let bounds = |p: u64| {
-            let first = p << (block::KEY_BITS - FOLD_PART_BITS);
-            (
-                self.keys.partition_point(|&k| k < first),
-                later.partition_point(|&(k, _)| k < first),
-            )
-        };
-        let cuts: Vec<(usize, usize)> = (0..=1u64 << FOLD_PART_BITS)
+        // Where each part starts in the bulk and in the later insertions,
+        // then where the last one ends.
+        let mut cuts: Vec<(usize, usize)> = (0..1u64 << FOLD_PART_BITS)
             .map(|p| {
-                if p == 1 << FOLD_PART_BITS {
-                    (self.keys.len(), later.len())
-                } else {
-                    bounds(p)
-                }
+                let first = p << (block::KEY_BITS - FOLD_PART_BITS);
+                (
+                    self.keys.partition_point(|&k| k < first),
+                    later.partition_point(|&(k, _)| k < first),
+                )
             })
             .collect();
+        cuts.push((self.keys.len(), later.len()));
         let parts: Vec<(Vec<u64>, Vec<u32>)> = cuts
             .par_windows(2)
             .map(|w| {
