@@ -147,6 +147,34 @@ impl Prepared {
         }
     }
 
+    /// Whether `other` carries exactly this record's evidence: every value the
+    /// resolver reads. The id, the timestamp (read only when customer ids are
+    /// handed out) and the rejected values (reported, never matched) may differ.
+    pub(crate) fn same_evidence(&self, other: &Prepared) -> bool {
+        // Destructured so that a new field must be placed on one side or the other.
+        let Prepared {
+            id: _,
+            ts: _,
+            emails,
+            phones,
+            loyalty,
+            devices,
+            name,
+            dob,
+            postal,
+            address,
+            rejected: _,
+        } = self;
+        *emails == other.emails
+            && *phones == other.phones
+            && *loyalty == other.loyalty
+            && *devices == other.devices
+            && *name == other.name
+            && *dob == other.dob
+            && *postal == other.postal
+            && *address == other.address
+    }
+
     /// Every identifier value as `(kind, canonical value)`.
     pub(crate) fn identifiers(&self) -> impl Iterator<Item = (FieldKind, &str)> {
         self.emails

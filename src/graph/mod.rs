@@ -480,7 +480,11 @@ impl IdentityGraph {
     /// records are applied one at a time. A record identical to the version
     /// the graph holds (a message delivered twice, a file ingested again)
     /// changes nothing and writes nothing: its outcome is its customer as it
-    /// stands, with no events.
+    /// stands, with no events. A version whose values normalize exactly as
+    /// the held one's (sent again with a new timestamp or source, or typed
+    /// differently) replaces it without re-resolving anything: its customer
+    /// cannot change, so there are no events either, and the new timestamp
+    /// is the one the anchor rule reads from then on.
     ///
     /// # Errors
     /// None today (see [`upsert`](Self::upsert)).
@@ -608,6 +612,10 @@ impl IdentityGraph {
                     state::NO_CUSTOMER,
                     p.rejected.clone(),
                 ));
+                if let Some(o) = st.slot(r.id()).filter(|&o| st.touches_only(o, &p)) {
+                    st.replace_in_place(o, r, p, state::encode(r));
+                    continue;
+                }
                 let (old, slot) = st.push_record(r, p);
                 changes.push((old, Some(slot)));
             }

@@ -45,6 +45,10 @@ impl State {
         }
         let model = self.model.as_ref()?;
         let prepared = prepare(record, &model.normalizer);
+        if let Some(o) = old.filter(|&o| self.touches_only(o, &prepared)) {
+            self.replace_in_place(o, record, prepared, bytes);
+            return Some((o, Vec::new()));
+        }
         let slot = self.push_record_at(record, prepared, bytes);
         let events = self.change(old, Some(slot));
         Some((slot, events))
@@ -174,6 +178,43 @@ impl State {
         let old = self.slot(record.id());
         let slot = self.push_record_at(record, prepared, encode(record));
         (old, slot)
+    }
+
+    /// Whether replacing the resolved record in slot `old` by `new` changes
+    /// nothing the resolver reads: a channel sending a record again with a new
+    /// timestamp or source, or with values typed differently that normalize
+    /// the same. Such a version takes the old one's place and its customer:
+    /// the partition of the records held cannot change, so neither can any
+    /// customer id, and a re-resolve of the region would only confirm it.
+    pub(crate) fn touches_only(&self, old: u32, new: &Prepared) -> bool {
+        #[cfg(test)]
+        if self.slow_updates {
+            return false;
+        }
+        self.live.get(old as usize).copied().unwrap_or(false)
+            && self
+                .customer
+                .get(old as usize)
+                .is_some_and(|&c| c != NO_CUSTOMER)
+            && self.prepared[old as usize].same_evidence(new)
+    }
+
+    /// Puts a version that [`touches_only`](Self::touches_only) its slot in
+    /// place of the one there (whose bytes go, as on any replacement).
+    pub(crate) fn replace_in_place(
+        &mut self,
+        slot: u32,
+        record: &Record,
+        prepared: Prepared,
+        bytes: Box<[u8]>,
+    ) {
+        let s = slot as usize;
+        if let Some(r) = decode(&self.prepared[s].id, &self.raw[s]) {
+            self.stats.add(&r, -1);
+        }
+        self.stats.add(record, 1);
+        self.prepared[s] = prepared;
+        self.raw[s] = bytes;
     }
 
     /// [`State::push_record`] with the stored form already made.

@@ -276,6 +276,10 @@ pub(crate) struct State {
     /// Since the store last took them: slots whose customer was set, and
     /// redirects made by merges (what a durable graph must write).
     pub(crate) changed: Vec<u32>,
+    /// Tests only: every update takes the full path, so that the shortcut
+    /// for updates that change no evidence can be checked against it.
+    #[cfg(test)]
+    pub(crate) slow_updates: bool,
     pub(crate) new_redirects: Vec<(CustomerId, CustomerId)>,
 }
 
@@ -360,6 +364,8 @@ impl State {
             oversized_keys: 0,
             clean: util::set(),
             changed: Vec::new(),
+            #[cfg(test)]
+            slow_updates: false,
             new_redirects: Vec::new(),
         }
     }

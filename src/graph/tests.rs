@@ -100,6 +100,11 @@ enum Op {
     Remove(usize),
     /// Several upserts in one batch (ids may repeat: later versions win).
     Batch(Vec<(usize, Spec)>),
+    /// The record held under this id sent again with another timestamp
+    /// (nothing when the id is not held).
+    Touch(usize, u8),
+    /// Several touches in one batch.
+    TouchMany(Vec<(usize, u8)>),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -107,6 +112,8 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (0..14usize, spec()).prop_map(|(i, s)| Op::Upsert(i, s)),
         1 => (0..14usize).prop_map(Op::Remove),
         1 => proptest::collection::vec((0..14usize, spec()), 2..6).prop_map(Op::Batch),
+        1 => (0..14usize, any::<u8>()).prop_map(|(i, ts)| Op::Touch(i, ts)),
+        1 => proptest::collection::vec((0..14usize, any::<u8>()), 2..5).prop_map(Op::TouchMany),
     ]
 }
 
@@ -157,6 +164,8 @@ fn run_with(config: Config, initial: &[Spec], ops: &[Op]) -> IdentityGraph {
 }
 
 fn apply(graph: &IdentityGraph, initial: &[Spec], ops: &[Op]) {
+    // The spec each id is held under, for touches.
+    let mut held: BTreeMap<usize, Spec> = initial.iter().copied().enumerate().collect();
     let batch: Vec<Record> = initial
         .iter()
         .enumerate()
@@ -169,17 +178,44 @@ fn apply(graph: &IdentityGraph, initial: &[Spec], ops: &[Op]) {
                 graph
                     .upsert(record(*i, s))
                     .unwrap_or_else(|_| unreachable!());
+                held.insert(*i, *s);
             }
             Op::Remove(i) => {
                 let _ = graph.remove(&format!("r{i:02}"));
+                held.remove(i);
             }
             Op::Batch(list) => {
                 let records: Vec<Record> = list.iter().map(|(i, s)| record(*i, s)).collect();
                 graph
                     .upsert_batch(records)
                     .unwrap_or_else(|_| unreachable!());
+                held.extend(list.iter().copied());
+            }
+            Op::Touch(i, ts) => {
+                if let Some(s) = held.get_mut(i) {
+                    s.6 = *ts;
+                    graph
+                        .upsert(record(*i, s))
+                        .unwrap_or_else(|_| unreachable!());
+                }
+            }
+            Op::TouchMany(list) => {
+                let mut records = Vec::new();
+                for (i, ts) in list {
+                    if let Some(s) = held.get_mut(i) {
+                        s.6 = *ts;
+                        records.push(record(*i, s));
+                    }
+                }
+                graph
+                    .upsert_batch(records)
+                    .unwrap_or_else(|_| unreachable!());
             }
         }
+    }
+    // The graph holds the last version of every record, as it was sent.
+    for (i, s) in &held {
+        assert_eq!(graph.record(&format!("r{i:02}")), Some(record(*i, s)));
     }
 }
 
@@ -223,6 +259,38 @@ proptest! {
         prop_assert_eq!(partition(&graph), frozen_resolve(&graph));
     }
 
+    /// An update that changes no evidence (a new timestamp) keeps its slot
+    /// and customer without re-resolving: the same customer ids, events
+    /// and partition as the full path give.
+    #[test]
+    fn touch_updates_match_the_full_path(
+        initial in proptest::collection::vec(spec(), 1..10),
+        ops in proptest::collection::vec(op(), 1..24),
+    ) {
+        let events = |graph: &IdentityGraph| {
+            let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let sink = seen.clone();
+            graph.set_subscriber(move |e| {
+                if let Ok(mut v) = sink.lock() {
+                    v.push(format!("{e:?}"));
+                }
+            });
+            seen
+        };
+        let fast = IdentityGraph::new(Config::new().reestimate_growth(None))
+            .unwrap_or_else(|_| unreachable!());
+        let slow = IdentityGraph::new(Config::new().reestimate_growth(None))
+            .unwrap_or_else(|_| unreachable!());
+        slow.write().slow_updates = true;
+        let (fast_events, slow_events) = (events(&fast), events(&slow));
+        apply(&fast, &initial, &ops);
+        apply(&slow, &initial, &ops);
+        prop_assert_eq!(fast.assignments(), slow.assignments());
+        prop_assert_eq!(partition(&fast), frozen_resolve(&fast));
+        let (f, s) = (fast_events.lock().map(|v| v.clone()), slow_events.lock().map(|v| v.clone()));
+        prop_assert_eq!(f.ok(), s.ok());
+    }
+
     /// Replaying a sequence gives the same customer ids.
     #[test]
     fn replay_gives_same_ids(
@@ -259,6 +327,10 @@ proptest! {
             .into_iter()
             .map(|(id, c)| (id, c.as_u64()))
             .collect();
+        // And every record as the graph holds it (an update that changed no
+        // evidence replaced it in place: its new form must be written too).
+        let held: BTreeMap<String, Option<Record>> =
+            expected.keys().map(|id| (id.clone(), graph.record(id))).collect();
         drop(graph);
         let (_, snapshot) = crate::store::Store::open(&path, crate::Durability::Immediate)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -267,8 +339,14 @@ proptest! {
             .into_iter()
             .map(|(id, c)| (id.into(), c))
             .collect();
+        let stored_records: BTreeMap<String, Option<Record>> = snapshot
+            .records
+            .iter()
+            .map(|(id, bytes)| (id.to_string(), Record::decode_compact(id, bytes)))
+            .collect();
         let _ = std::fs::remove_dir_all(path.parent().unwrap_or(&path));
         prop_assert_eq!(stored, expected);
+        prop_assert_eq!(stored_records, held);
     }
 }
 
@@ -310,4 +388,41 @@ fn joining_a_customer_of_a_value_refused_as_shared_re_resolves_it() {
     .map(|g| g.iter().map(|s| s.to_string()).collect())
     .collect();
     assert_eq!(partition(&graph), expected);
+}
+
+/// A record sent again with only a new timestamp keeps its customer, changes
+/// nothing else, and its new timestamp is what the anchor rule reads later.
+#[test]
+fn touch_update_moves_the_anchor() {
+    let graph = IdentityGraph::new(Config::new()).unwrap_or_else(|_| unreachable!());
+    let rec = |id: &str| Record::new(id).unwrap_or_else(|_| unreachable!());
+    graph
+        .upsert_batch(vec![
+            rec("a")
+                .ts("2024-01-01T00:00:00Z")
+                .email("kim.ortiz@gmail.com"),
+            rec("b").ts("2024-03-01T00:00:00Z").phone("+1 312 555 0177"),
+        ])
+        .unwrap_or_else(|_| unreachable!());
+    let (ca, cb) = (graph.customer_of("a"), graph.customer_of("b"));
+    assert_ne!(ca, cb);
+    let touched = graph
+        .upsert(
+            rec("a")
+                .ts("2024-05-01T00:00:00Z")
+                .email("Kim.Ortiz@gmail.com"),
+        )
+        .unwrap_or_else(|_| unreachable!());
+    assert_eq!(Some(touched.customer()), ca);
+    assert!(touched.events().is_empty());
+    // `b` is now the earliest record: its customer's id survives the merge.
+    let joined = graph
+        .upsert(
+            rec("c")
+                .email("kim.ortiz@gmail.com")
+                .phone("+1 312 555 0177"),
+        )
+        .unwrap_or_else(|_| unreachable!());
+    assert_eq!(Some(joined.customer()), cb);
+    assert_eq!(graph.customer_of("a"), cb);
 }
