@@ -1,4 +1,5 @@
-//! Real-time latency: one upsert, one update, one removal on a graph already
+//! Real-time latency: one upsert, one update (values as they were), one edit
+//! (values changed) and one removal on a graph already
 //! holding many records, with the batch throughput beside it.
 //!
 //! The graph holds the first `IDGRAPH_BENCH_GRAPH` records of
@@ -90,8 +91,15 @@ fn picks(n: usize, count: usize) -> Vec<usize> {
         .collect()
 }
 
-/// An update: the record with its timestamp moved on a second (its values
-/// are re-normalized, withdrawn and re-indexed all the same).
+/// An edit: the record with one more email address, its own (the values
+/// change, so the record is withdrawn, re-indexed and its region resolved).
+fn edited(r: &Record) -> Record {
+    let email = format!("{}.edit@fastmail.com", r.id());
+    updated(r).email(email)
+}
+
+/// An update: the record with its timestamp moved on a second, its values
+/// as they were (a channel sending a record again).
 fn updated(r: &Record) -> Record {
     let ts = match r.get_ts() {
         Some(t) if t.ends_with("Z") && t.len() >= 20 => {
@@ -130,6 +138,7 @@ fn latency_table(s: &Setup) {
     }
     let n = s.held.len().min(20_000);
     let mut updates = Vec::with_capacity(n);
+    let mut edits = Vec::with_capacity(n);
     let mut removes = Vec::with_capacity(n);
     for i in picks(s.held.len(), n) {
         let r = &s.held[i];
@@ -137,6 +146,10 @@ fn latency_table(s: &Setup) {
         let start = Instant::now();
         g.upsert(u).unwrap_or_else(|e| panic!("{e}"));
         updates.push(start.elapsed());
+        let e = edited(r);
+        let start = Instant::now();
+        g.upsert(e).unwrap_or_else(|e| panic!("{e}"));
+        edits.push(start.elapsed());
         let start = Instant::now();
         let removed = g.remove(r.id()).is_ok();
         let took = start.elapsed();
@@ -152,6 +165,7 @@ fn latency_table(s: &Setup) {
     println!("graph of {} records:", g.len());
     percentiles("upsert", upserts);
     percentiles("update", updates);
+    percentiles("edit", edits);
     percentiles("remove", removes);
 }
 
