@@ -343,9 +343,19 @@ pub(crate) fn prepare_shared(
             None
         }
     });
+    let ts = record.ts_millis();
+    if ts.is_none() && record.get_ts().is_some() {
+        // The record still counts; it is ordered as one without a timestamp.
+        reject(
+            FieldKind::Timestamp,
+            RejectReason::InvalidSyntax {
+                rule: "not an RFC 3339 timestamp",
+            },
+        );
+    }
     let prepared = Prepared {
         id,
-        ts: record.ts_millis(),
+        ts,
         emails: emails.into_boxed_slice(),
         phones: phones.into_boxed_slice(),
         loyalty: loyalty.into_boxed_slice(),

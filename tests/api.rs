@@ -30,6 +30,32 @@ fn api_outcomes_follow_input_order_and_list_rejections() {
 }
 
 #[test]
+fn api_unreadable_timestamp_is_reported_and_the_record_still_counts() {
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    let out = g
+        .upsert_batch(vec![
+            Record::new("a")
+                .unwrap()
+                .ts("yesterday")
+                .email("kim.ortiz@gmail.com"),
+            Record::new("b")
+                .unwrap()
+                .ts("2024-03-01T10:00:00Z")
+                .email("kim.ortiz@gmail.com"),
+        ])
+        .unwrap();
+    assert_eq!(out[0].rejected().len(), 1);
+    assert_eq!(out[0].rejected()[0].field(), FieldKind::Timestamp);
+    assert!(matches!(
+        out[0].rejected()[0].reason(),
+        RejectReason::InvalidSyntax { .. }
+    ));
+    assert!(out[1].rejected().is_empty());
+    assert_eq!(out[0].customer(), out[1].customer());
+    assert_eq!(FieldKind::Timestamp.as_str(), "ts");
+}
+
+#[test]
 fn api_unknown_ids() {
     let g = IdentityGraph::new(Config::new()).unwrap();
     assert_eq!(g.customer_of("nope"), None);

@@ -64,6 +64,9 @@ pub enum FieldKind {
     PostalCode,
     /// A street address (supporting evidence).
     Address,
+    /// The record's timestamp (`ts`): not evidence, but it orders records for
+    /// the customer-id anchor rule, so one that cannot be read is reported.
+    Timestamp,
 }
 
 impl FieldKind {
@@ -78,6 +81,7 @@ impl FieldKind {
             FieldKind::BirthDate => "birth_date",
             FieldKind::PostalCode => "postal_code",
             FieldKind::Address => "address",
+            FieldKind::Timestamp => "ts",
         }
     }
 

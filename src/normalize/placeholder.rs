@@ -245,7 +245,7 @@ impl Placeholders {
             FieldKind::Name => name_pattern(canonical),
             FieldKind::PostalCode => postal_pattern(canonical),
             FieldKind::Address => address_pattern(canonical),
-            FieldKind::BirthDate => false,
+            FieldKind::BirthDate | FieldKind::Timestamp => false,
         }
     }
 }
@@ -314,7 +314,9 @@ fn builtin_list(kind: FieldKind) -> Option<&'static WordSet> {
         FieldKind::PostalCode => Some(&POSTAL),
         FieldKind::Address => Some(&ADDRESS),
         FieldKind::BirthDate => Some(&BIRTH_DATE),
-        FieldKind::Phone | FieldKind::LoyaltyId | FieldKind::DeviceId => None,
+        FieldKind::Phone | FieldKind::LoyaltyId | FieldKind::DeviceId | FieldKind::Timestamp => {
+            None
+        }
     }
 }
 
