@@ -612,11 +612,12 @@ impl IdentityGraph {
                     state::NO_CUSTOMER,
                     p.rejected.clone(),
                 ));
-                if let Some(o) = st.slot(r.id()).filter(|&o| st.touches_only(o, &p)) {
+                let old = st.slot(r.id());
+                if let Some(o) = old.filter(|&o| st.touches_only(o, &p)) {
                     st.replace_in_place(o, r, p, state::encode(r));
                     continue;
                 }
-                let (old, slot) = st.push_record(r, p);
+                let slot = st.push_record_at(r, p, state::encode(r));
                 changes.push((old, Some(slot)));
             }
             events.extend(st.change_many(&changes));

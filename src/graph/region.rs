@@ -168,18 +168,6 @@ impl State {
         events
     }
 
-    /// Stores a prepared record in a new slot (not yet resolved); returns the
-    /// slot and the slot of the version it replaces.
-    pub(crate) fn push_record(
-        &mut self,
-        record: &Record,
-        prepared: Prepared,
-    ) -> (Option<u32>, u32) {
-        let old = self.slot(record.id());
-        let slot = self.push_record_at(record, prepared, encode(record));
-        (old, slot)
-    }
-
     /// Whether replacing the resolved record in slot `old` by `new` changes
     /// nothing the resolver reads: a channel sending a record again with a new
     /// timestamp or source, or with values typed differently that normalize
@@ -217,8 +205,14 @@ impl State {
         self.raw[s] = bytes;
     }
 
-    /// [`State::push_record`] with the stored form already made.
-    fn push_record_at(&mut self, record: &Record, prepared: Prepared, bytes: Box<[u8]>) -> u32 {
+    /// Stores a prepared record and its stored form in a new slot (not yet
+    /// resolved); returns the slot.
+    pub(crate) fn push_record_at(
+        &mut self,
+        record: &Record,
+        prepared: Prepared,
+        bytes: Box<[u8]>,
+    ) -> u32 {
         let slot = self.prepared.len() as u32;
         self.prepared.push(prepared);
         self.raw.push(bytes);
