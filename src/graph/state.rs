@@ -284,10 +284,12 @@ pub(crate) struct State {
 }
 
 /// The stable generic values (see [`State::stable`]), each with the ids of
-/// the records that decided it, looked up by kind and borrowed value.
+/// the records that decided it, looked up by kind and borrowed value. Kept
+/// per kind so that a lookup (every identifier of every change asks) needs
+/// no owned key.
 #[derive(Debug)]
 pub(crate) struct StableValues {
-    values: FxMap<(FieldKind, Box<str>), Vec<Arc<str>>>,
+    values: FxMap<FieldKind, FxMap<Box<str>, Vec<Arc<str>>>>,
 }
 
 impl StableValues {
@@ -298,27 +300,30 @@ impl StableValues {
     }
 
     pub(crate) fn get(&self, kind: FieldKind, value: &str) -> Option<&[Arc<str>]> {
-        self.values
-            .get(&(kind, Box::from(value)))
-            .map(Vec::as_slice)
+        self.values.get(&kind)?.get(value).map(Vec::as_slice)
     }
 
     pub(crate) fn contains(&self, kind: FieldKind, value: &str) -> bool {
         self.get(kind, value).is_some()
     }
 
-    /// Whether a value the caller already holds as an owned key is stable.
+    /// Whether a value the caller holds as an owned key is stable.
     pub(crate) fn holds(&self, value: &(FieldKind, Box<str>)) -> bool {
-        self.values.contains_key(value)
+        self.contains(value.0, &value.1)
     }
 
     pub(crate) fn insert(&mut self, kind: FieldKind, value: Box<str>, records: Vec<Arc<str>>) {
-        self.values.insert((kind, value), records);
+        self.values
+            .entry(kind)
+            .or_insert_with(util::map)
+            .insert(value, records);
     }
 
     /// Takes a value out, given as an owned key.
     pub(crate) fn forget(&mut self, value: &(FieldKind, Box<str>)) {
-        self.values.remove(value);
+        if let Some(of_kind) = self.values.get_mut(&value.0) {
+            of_kind.remove(&value.1);
+        }
     }
 }
 
