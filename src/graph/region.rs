@@ -197,12 +197,19 @@ impl State {
         bytes: Box<[u8]>,
     ) {
         let s = slot as usize;
-        if let Some(r) = decode(&self.prepared[s].id, &self.raw[s]) {
-            self.stats.add(&r, -1);
-        }
+        self.uncount(slot);
         self.stats.add(record, 1);
         self.prepared[s] = prepared;
         self.raw[s] = bytes;
+    }
+
+    /// Takes the record in `slot` out of the input statistics (it is
+    /// replaced or erased).
+    fn uncount(&mut self, slot: u32) {
+        let s = slot as usize;
+        if let Some(r) = decode(&self.prepared[s].id, &self.raw[s]) {
+            self.stats.add(&r, -1);
+        }
     }
 
     /// Stores a prepared record and its stored form in a new slot (not yet
@@ -261,9 +268,7 @@ impl State {
         if let Some(o) = old {
             self.live[o as usize] = false;
             self.live_count -= 1;
-            if let Some(r) = decode(&self.prepared[o as usize].id, &self.raw[o as usize]) {
-                self.stats.add(&r, -1);
-            }
+            self.uncount(o);
         }
         if let (Some(index), Some(o)) = (self.index.as_mut(), old) {
             for &k in &old_keys {
