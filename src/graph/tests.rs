@@ -219,14 +219,29 @@ fn apply(graph: &IdentityGraph, initial: &[Spec], ops: &[Op]) {
     }
 }
 
-/// A fresh file path for one durable test case.
-fn scratch_store() -> std::path::PathBuf {
-    static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("idgraph-graph-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir.join("graph.idg")
+/// A fresh store file for one durable test case, in a directory removed
+/// when the case ends, failing or not (a proptest run makes hundreds).
+struct ScratchStore(std::path::PathBuf);
+
+impl ScratchStore {
+    fn new() -> ScratchStore {
+        static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("idgraph-graph-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        ScratchStore(dir)
+    }
+
+    fn path(&self) -> std::path::PathBuf {
+        self.0.join("graph.idg")
+    }
+}
+
+impl Drop for ScratchStore {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 proptest! {
@@ -316,7 +331,8 @@ proptest! {
         ops in proptest::collection::vec(op(), 1..16),
         reestimate in any::<bool>(),
     ) {
-        let path = scratch_store();
+        let scratch = ScratchStore::new();
+        let path = scratch.path();
         let graph = IdentityGraph::open(&path, Config::new()).unwrap_or_else(|e| panic!("{e}"));
         apply(&graph, &initial, &ops);
         if reestimate {
@@ -344,7 +360,6 @@ proptest! {
             .iter()
             .map(|(id, bytes)| (id.to_string(), Record::decode_compact(id, bytes)))
             .collect();
-        let _ = std::fs::remove_dir_all(path.parent().unwrap_or(&path));
         prop_assert_eq!(stored, expected);
         prop_assert_eq!(stored_records, held);
     }
