@@ -509,3 +509,47 @@ fn unknown_countries_are_not_phone_regions() {
         .is_empty());
     assert_eq!(partition_of(&graph, &["x", "y"]), groups(&[&["x", "y"]]));
 }
+
+#[test]
+fn a_name_in_its_own_script_and_in_latin_letters_is_one_person() {
+    let g = graph_with(vec![
+        // The app in Chinese, the till in pinyin: the names cannot be
+        // compared, so they are no evidence against the shared phone.
+        rec("cn-app")
+            .country("CN")
+            .name("王小明")
+            .phone("138 0071 4629")
+            .email("xiaoming.wang@qq.com"),
+        rec("cn-pos")
+            .country("CN")
+            .name("Wang Xiaoming")
+            .phone("+86 138 0071 4629")
+            .email("xiaoming.wang@qq.com"),
+        // Cyrillic is spelled in Latin letters, so the names agree...
+        rec("ru-app")
+            .country("RU")
+            .name("Иван Петров")
+            .phone("8 (916) 482-73-19")
+            .birth_date("1979-04-17"),
+        rec("ru-web")
+            .country("RU")
+            .name("Ivan Petrov")
+            .phone("+7 916 482 73 19")
+            .birth_date("1979-04-17"),
+        // ... and disagree with another person sharing the phone.
+        rec("ru-other")
+            .country("RU")
+            .name("Ольга Смирнова")
+            .phone("+7 916 482 73 19")
+            .birth_date("1986-09-03"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["cn-app", "cn-pos"], &["ru-app", "ru-web"], &["ru-other"]],
+        &[
+            ("cn-app", "cn-pos"),
+            ("ru-app", "ru-web"),
+            ("ru-app", "ru-other"),
+        ],
+    );
+}

@@ -7,6 +7,7 @@
 pub(crate) mod score;
 pub(crate) mod string;
 
+use crate::normalize::text;
 use crate::prepare::{EmailValue, NameValue, Prepared};
 use string::{jaro_winkler, within_one_edit};
 
@@ -412,7 +413,12 @@ fn family_level(a: &NameValue, b: &NameValue) -> Level {
 
 /// Given-name and family-name levels, trying the swapped reading
 /// ("Miller Scott" against "Scott Miller") when the straight one disagrees.
+/// Names in two writing systems (`王小明`, `Wang Xiaoming`) are missing
+/// evidence, not different names: the same person writes both.
 pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
+    if writing_system(a) != writing_system(b) {
+        return (Level::Missing, Level::Missing);
+    }
     let straight = (given_level(a, b), family_level(a, b));
     if straight.0 != Level::Differ && straight.1 != Level::Differ {
         return straight;
@@ -425,6 +431,17 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
     lone_word_levels(a, b)
         .or_else(|| lone_word_levels(b, a))
         .unwrap_or(straight)
+}
+
+/// The writing system of a name (see [`text::script`]): that of its first
+/// part written outside Latin, if any.
+fn writing_system(n: &NameValue) -> u32 {
+    [n.family.as_deref(), n.given.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(text::script)
+        .find(|&s| s != text::LATIN)
+        .unwrap_or(text::LATIN)
 }
 
 /// Whether one name is the other's given and family names typed as one word
@@ -563,6 +580,31 @@ mod tests {
             if f != Differ {
                 assert_eq!(g, Missing, "{lone} / {full}");
             }
+        }
+    }
+
+    #[test]
+    fn names_in_two_writing_systems_are_missing_evidence() {
+        use super::Level::{Differ, Exact, Missing};
+        for (a, b, levels) in [
+            ("王小明", "Wang Xiaoming", (Missing, Missing)),
+            ("山田 太郎", "Yamada Taro", (Missing, Missing)),
+            ("김민준", "Kim Minjun", (Missing, Missing)),
+            ("محمد علي", "Mohamed Ali", (Missing, Missing)),
+            // Cyrillic and Greek are spelled in Latin, so they compare.
+            ("Иван Петров", "Ivan Petrov", (Exact, Exact)),
+            ("Иван Петров", "Olga Smirnova", (Differ, Differ)),
+            (
+                "Γιώργος Παπαδόπουλος",
+                "Giorgos Papadopoulos",
+                (Exact, Exact),
+            ),
+            // One writing system: compared as always.
+            ("王小明", "王小明", (Missing, Exact)),
+            ("王小明", "李静", (Missing, Differ)),
+        ] {
+            assert_eq!(name_levels(&name(a), &name(b)), levels, "{a} / {b}");
+            assert_eq!(name_levels(&name(b), &name(a)), levels, "{b} / {a}");
         }
     }
 

@@ -20,16 +20,16 @@ pub(crate) fn ascii_or_nfkc(raw: &str) -> std::borrow::Cow<'_, str> {
 
 /// Folds text for comparison: NFKD, combining marks removed, lower case,
 /// a few letters without a decomposition spelled out (`ß` -> `ss`, `ø` -> `o`),
-/// and every run of non-alphanumeric characters turned into one space.
+/// Cyrillic and Greek letters spelled in Latin (see [`transliterate`]), and
+/// every run of non-alphanumeric characters turned into one space.
 ///
-/// `"  Noémi   MARTINEAU-SStraße "` becomes `"noemi martineau sstrasse"`.
+/// `"  Noémi   MARTINEAU-SStraße "` becomes `"noemi martineau sstrasse"`,
+/// `"Иван Петров"` becomes `"ivan petrov"`.
 pub(crate) fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
-    for c in raw.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    let mut letters = raw.nfkd().filter(|&c| !is_combining_mark(c)).peekable();
+    while let Some(c) = letters.next() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -44,7 +44,15 @@ pub(crate) fn fold(raw: &str) -> String {
                 'đ' | 'Đ' => out.push('d'),
                 'þ' | 'Þ' => out.push_str("th"),
                 'ı' => out.push('i'),
-                _ => out.extend(c.to_lowercase()),
+                _ => {
+                    let next = letters.peek().and_then(|n| n.to_lowercase().next());
+                    for lower in c.to_lowercase() {
+                        match transliterate(lower, out.chars().next_back(), next) {
+                            Some(latin) => out.push_str(latin),
+                            None => out.push(lower),
+                        }
+                    }
+                }
             }
         } else {
             pending_space = true;
@@ -52,6 +60,128 @@ pub(crate) fn fold(raw: &str) -> String {
     }
     out
 }
+
+/// The Latin spelling of a lower-case Cyrillic or Greek letter (after NFKD,
+/// so without its diacritics: `й` arrives as `и`, `ά` as `α`), given the
+/// Latin letter written before it and the letter after it (Greek spells
+/// pairs: `ου` -> `ou`, `αυ` -> `av`, `γγ` -> `ng`).
+///
+/// A customer writes their name in their own script in one channel and in
+/// Latin letters in another (a passport-style spelling at a till, an email
+/// address): spelled the same way, the two agree exactly or one typo apart.
+/// The spelling is the everyday one (BGN/PCGN for Cyrillic, ELOT 743 for
+/// Greek, one letter at a time): `ж` -> `zh`, `х` -> `kh`, `я` -> `ya`,
+/// `θ` -> `th`, `χ` -> `ch`. Other scripts are kept as they are; names in two
+/// different scripts are not compared at all (see [`script`]).
+fn transliterate(c: char, before: Option<char>, next: Option<char>) -> Option<&'static str> {
+    Some(match c {
+        'υ' if before == Some('o') => "u",
+        'υ' if matches!(before, Some('a' | 'e')) => "v",
+        'γ' if matches!(next, Some('γ' | 'κ' | 'ξ' | 'χ')) => "n",
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' | 'ґ' | 'ѓ' => "g",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'є' => "ye",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ј' => "j",
+        'к' | 'ќ' => "k",
+        'л' => "l",
+        'љ' => "lj",
+        'м' => "m",
+        'н' => "n",
+        'њ' => "nj",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'ћ' => "c",
+        'ђ' => "dj",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'џ' | 'ѕ' => "dz",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'α' => "a",
+        'β' => "v",
+        'γ' => "g",
+        'δ' => "d",
+        'ε' => "e",
+        'ζ' => "z",
+        'η' | 'ι' => "i",
+        'θ' => "th",
+        'κ' => "k",
+        'λ' => "l",
+        'μ' => "m",
+        'ν' => "n",
+        'ξ' => "x",
+        'ο' | 'ω' => "o",
+        'π' => "p",
+        'ρ' => "r",
+        'σ' | 'ς' => "s",
+        'τ' => "t",
+        'υ' => "y",
+        'φ' => "f",
+        'χ' => "ch",
+        'ψ' => "ps",
+        _ => return None,
+    })
+}
+
+/// The writing system of folded text: that of its first letter outside
+/// ASCII, Latin when there is none. Two names in different writing systems
+/// (`王小明` and `wang xiaoming`) cannot be compared letter by letter: their
+/// difference is no evidence of two people.
+///
+/// The classes are coarse ranges of code points (Latin with its extensions,
+/// Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai and
+/// Lao, Georgian, Hangul, Chinese and Japanese together), enough to tell
+/// whether two names can be compared at all; anything else is classed by
+/// its Unicode block.
+pub(crate) fn script(folded: &str) -> u32 {
+    if folded.is_ascii() {
+        return LATIN;
+    }
+    let Some(c) = folded.chars().find(|c| !c.is_ascii() && c.is_alphabetic()) else {
+        return LATIN;
+    };
+    match u32::from(c) {
+        0x00C0..=0x02AF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => LATIN,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => 0x0370,
+        0x0400..=0x052F => 0x0400,
+        0x0530..=0x058F => 0x0530,
+        0x0590..=0x05FF => 0x0590,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            0x0600
+        }
+        0x0900..=0x0DFF => 0x0900,
+        0x0E00..=0x0EFF => 0x0E00,
+        0x10A0..=0x10FF => 0x10A0,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => 0xAC00,
+        0x3040..=0x30FF
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3134F => 0x4E00,
+        other => other & !0xFF,
+    }
+}
+
+/// [`script`] of text without a letter outside ASCII.
+pub(crate) const LATIN: u32 = 0;
 
 /// Masks a raw value for error text: keeps at most the first two characters.
 pub(crate) fn mask(raw: &str) -> String {
@@ -74,6 +204,30 @@ mod tests {
         assert_eq!(fold("Søren Ærø"), "soren aero");
         assert_eq!(fold(""), "");
         assert_eq!(fold("--"), "");
+    }
+
+    #[test]
+    fn fold_spells_cyrillic_and_greek_in_latin() {
+        assert_eq!(fold("Иван Петров"), "ivan petrov");
+        assert_eq!(fold("ЖУКОВА, Юлия"), "zhukova yuliya");
+        assert_eq!(fold("Андрей Хрущёв"), "andrei khrushchev");
+        assert_eq!(fold("Олександр Шевченко"), "oleksandr shevchenko");
+        assert_eq!(fold("Γιώργος Παπαδόπουλος"), "giorgos papadopoulos");
+        assert_eq!(fold("Ευάγγελος Παύλου"), "evangelos pavlou");
+        assert_eq!(fold("王小明"), "王小明");
+    }
+
+    #[test]
+    fn script_tells_writing_systems_apart() {
+        assert_eq!(script("wang xiaoming"), LATIN);
+        assert_eq!(script("nguyen"), LATIN);
+        assert_eq!(script("ərəb"), LATIN);
+        assert_eq!(script(&fold("Иван")), LATIN);
+        assert_ne!(script("王小明"), LATIN);
+        assert_eq!(script("王小明"), script("やまだ"));
+        assert_ne!(script("王小明"), script("김민준"));
+        assert_ne!(script("محمد"), script("משה"));
+        assert_eq!(script(""), LATIN);
     }
 
     #[test]
