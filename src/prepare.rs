@@ -69,11 +69,23 @@ pub(crate) struct NameValue {
     /// Nickname root of the given name, when it differs from the given name.
     given_root: Option<Box<str>>,
     pub(crate) family: Option<Box<str>>,
+    /// The words between the given name and the family name (`luis` and
+    /// `rodriguez` in `José Luis Rodríguez Zapatero`), space-separated; `None`
+    /// when there are none, as for most names.
+    pub(crate) middle: Option<Box<str>>,
 }
 
 impl From<&Name> for NameValue {
     fn from(nm: &Name) -> NameValue {
+        let tokens = nm.tokens();
+        let skip = usize::from(nm.given().is_some());
+        let family_words = nm.family().map_or(0, |f| f.split(' ').count());
+        let middle = tokens
+            .get(skip..tokens.len().saturating_sub(family_words))
+            .filter(|m| !m.is_empty())
+            .map(|m| m.join(" ").into_boxed_str());
         NameValue {
+            middle,
             given: nm.given().map(Into::into),
             // Most given names are their own root: store the root only when it differs.
             given_root: nm

@@ -553,3 +553,32 @@ fn a_name_in_its_own_script_and_in_latin_letters_is_one_person() {
         ],
     );
 }
+
+#[test]
+fn one_surname_of_two_is_no_conflict() {
+    // Spanish names carry the father's surname, then the mother's; the web
+    // shop keeps both, the till the first.
+    let g = graph_with(vec![
+        rec("es-web")
+            .country("ES")
+            .name("José Luis Rodríguez Zapatero")
+            .email("jlrodriguez.z@telefonica.es")
+            .birth_date("1960-08-04"),
+        rec("es-pos")
+            .country("ES")
+            .name("Jose Rodriguez")
+            .email("jlrodriguez.z@telefonica.es")
+            .phone("+34 612 48 73 90"),
+        // Another surname altogether is still another person.
+        rec("es-other")
+            .country("ES")
+            .name("Jose Martinez")
+            .phone("+34 612 48 73 90")
+            .birth_date("1991-02-27"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["es-web", "es-pos"], &["es-other"]],
+        &[("es-web", "es-pos"), ("es-pos", "es-other")],
+    );
+}

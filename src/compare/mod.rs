@@ -408,6 +408,20 @@ fn family_level(a: &NameValue, b: &NameValue) -> Level {
     {
         return Level::Alias;
     }
+    // One surname of two: `Maria Garcia` against `María García López`.
+    // Spanish names put the father's surname first and the mother's last, and
+    // one channel keeps both while another keeps the first; a name typed
+    // without a comma reads only its last word as the family name, so the
+    // first surname is among the words before it.
+    let in_middle = |family: &str, other: &NameValue| {
+        other.middle.as_deref().is_some_and(|m| {
+            m.split(' ')
+                .any(|t| t.len() > 3 && family.split(' ').any(|f| f == t))
+        })
+    };
+    if in_middle(fa, b) || in_middle(fb, a) {
+        return Level::Alias;
+    }
     Level::Differ
 }
 
@@ -580,6 +594,23 @@ mod tests {
             if f != Differ {
                 assert_eq!(g, Missing, "{lone} / {full}");
             }
+        }
+    }
+
+    #[test]
+    fn one_surname_of_two_is_an_alias() {
+        use super::Level::{Alias, Differ};
+        for (a, b, family) in [
+            ("Maria Garcia", "María García López", Alias),
+            ("Jose Rodriguez", "José Luis Rodríguez Zapatero", Alias),
+            ("García López, María", "Maria Garcia", Alias),
+            ("Ana Mata", "Ana Luiza da Mata", Alias),
+            // The middle words of both sides are not compared with each other.
+            ("John Michael Smith", "John Michael Jones", Differ),
+            ("Maria Lopez", "Maria Garcia Perez", Differ),
+        ] {
+            assert_eq!(name_levels(&name(a), &name(b)).1, family, "{a} / {b}");
+            assert_eq!(name_levels(&name(b), &name(a)).1, family, "{b} / {a}");
         }
     }
 
