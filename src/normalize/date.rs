@@ -22,7 +22,14 @@
 //!   differ, and there is no preference, the date is
 //!   [`RejectReason::AmbiguousDate`].
 //!
-//! Two-digit years (`12/04/90`, `900412`) are [`RejectReason::AmbiguousDate`]:
+//! - A day, a month name and a year in any order (`17 April 1979`,
+//!   `April 17th, 1979`, `17-Apr-1979`, `17. März 1979`, `17 de abril de
+//!   1979`): the month's full name or its usual abbreviation in English,
+//!   German, French, Spanish, Portuguese, Italian or Dutch, accents optional.
+//!   A named month leaves no doubt about the order.
+//! - `1979年4月17日` (Chinese and Japanese) and `1979년 4월 17일` (Korean).
+//!
+//! Two-digit years (`12/04/90`, `900412`, `17 Apr 79`) are [`RejectReason::AmbiguousDate`]:
 //! the century is a guess, and a birth date is supporting evidence the
 //! resolver can do without. Dates that do not exist (31 February, month 13,
 //! 29 February of a non-leap year) or with a year outside 1880..=2030 are
@@ -96,7 +103,7 @@ const MIN_YEAR: u16 = 1880;
 const MAX_YEAR: u16 = 2030;
 
 const SYNTAX: RejectReason = RejectReason::InvalidSyntax {
-    rule: "date is not YYYY-MM-DD, YYYYMMDD or DD/MM/YYYY",
+    rule: "date is not YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY or a day, month name and year",
 };
 
 /// Which of day and month comes first in a country's short dates.
@@ -141,7 +148,7 @@ pub(crate) fn parse(raw: &str, country: Option<&str>) -> Result<BirthDate, Rejec
         .unwrap_or(bytes.len());
     let (date, time) = (s.get(..end).unwrap_or(""), s.get(end..).unwrap_or(""));
     if !is_time_part(time) {
-        return Err(SYNTAX);
+        return in_words(s);
     }
     let date_bytes = date.as_bytes();
     let Some(sep) = date_bytes.iter().copied().find(|b| !b.is_ascii_digit()) else {
@@ -166,6 +173,182 @@ pub(crate) fn parse(raw: &str, country: Option<&str>) -> Result<BirthDate, Rejec
         (1..=2, 1..=2, 2) => Err(RejectReason::AmbiguousDate),
         _ => Err(SYNTAX),
     }
+}
+
+/// A date written with a month name, or with the year, month and day marks
+/// of Chinese, Japanese and Korean (see the module docs).
+fn in_words(s: &str) -> Result<BirthDate, RejectReason> {
+    if s.contains(['年', '년']) {
+        // `1979年4月17日`: the marks become the separators of `YYYY-MM-DD`.
+        let iso: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '日' | '일'))
+            .map(|c| match c {
+                '年' | '月' | '년' | '월' => '-',
+                c => c,
+            })
+            .collect();
+        let iso = iso.strip_suffix('-').unwrap_or(&iso);
+        return match iso.split('-').count() {
+            3 if iso.bytes().all(|b| b.is_ascii_digit() || b == b'-') => parse(iso, None),
+            _ => Err(SYNTAX),
+        };
+    }
+    let folded = super::text::fold(s);
+    let (mut day, mut month, mut year) = (None, None, None);
+    let mut two_digit_year = false;
+    for word in folded.split(' ') {
+        if FILLERS.contains(&word) {
+            continue;
+        }
+        if let Some(m) = month_named(word) {
+            if month.replace(m).is_some() {
+                return Err(SYNTAX);
+            }
+            continue;
+        }
+        // A day may carry an ordinal ending: `17th`, `1st`, `1er`, `2º` (folded to `2o`).
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal = digits.len() < word.len();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(SYNTAX);
+        }
+        let slot = match (digits.len(), ordinal) {
+            (1..=2, _) if day.is_none() => &mut day,
+            (2, false) => {
+                two_digit_year = true;
+                &mut year
+            }
+            (4, false) => &mut year,
+            _ => return Err(SYNTAX),
+        };
+        if slot.replace(num(digits)).is_some() {
+            return Err(SYNTAX);
+        }
+    }
+    match (day, month, year) {
+        (Some(_), Some(_), Some(_)) if two_digit_year => Err(RejectReason::AmbiguousDate),
+        (Some(d), Some(m), Some(y)) => ymd(y, m, d),
+        _ => Err(SYNTAX),
+    }
+}
+
+/// Words a written date may hold besides its day, month and year (`17 de
+/// abril de 1979`, `the 17th of April`).
+const FILLERS: &[&str] = &["", "de", "del", "of", "the", "den", "le"];
+
+/// Month names and abbreviations, folded, sorted for binary search.
+const MONTHS: &[(&str, u16)] = &[
+    ("abr", 4),
+    ("abril", 4),
+    ("ago", 8),
+    ("agosto", 8),
+    ("aout", 8),
+    ("apr", 4),
+    ("april", 4),
+    ("aprile", 4),
+    ("aug", 8),
+    ("august", 8),
+    ("augustus", 8),
+    ("avr", 4),
+    ("avril", 4),
+    ("dec", 12),
+    ("december", 12),
+    ("decembre", 12),
+    ("dez", 12),
+    ("dezember", 12),
+    ("dezembro", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("diciembre", 12),
+    ("ene", 1),
+    ("enero", 1),
+    ("feb", 2),
+    ("febbraio", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("februari", 2),
+    ("february", 2),
+    ("fev", 2),
+    ("fevereiro", 2),
+    ("fevr", 2),
+    ("fevrier", 2),
+    ("gen", 1),
+    ("gennaio", 1),
+    ("giu", 6),
+    ("giugno", 6),
+    ("jan", 1),
+    ("janeiro", 1),
+    ("janner", 1),
+    ("januar", 1),
+    ("januari", 1),
+    ("january", 1),
+    ("janv", 1),
+    ("janvier", 1),
+    ("juil", 7),
+    ("juillet", 7),
+    ("juin", 6),
+    ("jul", 7),
+    ("julho", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("july", 7),
+    ("jun", 6),
+    ("june", 6),
+    ("junho", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("lug", 7),
+    ("luglio", 7),
+    ("maart", 3),
+    ("maerz", 3),
+    ("mag", 5),
+    ("maggio", 5),
+    ("mai", 5),
+    ("maio", 5),
+    ("mar", 3),
+    ("march", 3),
+    ("marco", 3),
+    ("mars", 3),
+    ("marz", 3),
+    ("marzo", 3),
+    ("may", 5),
+    ("mayo", 5),
+    ("mei", 5),
+    ("mrt", 3),
+    ("nov", 11),
+    ("november", 11),
+    ("novembre", 11),
+    ("novembro", 11),
+    ("noviembre", 11),
+    ("oct", 10),
+    ("october", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("okt", 10),
+    ("oktober", 10),
+    ("ott", 10),
+    ("ottobre", 10),
+    ("out", 10),
+    ("outubro", 10),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+];
+
+/// The month a name or abbreviation stands for, folded (no accents, lower case).
+fn month_named(word: &str) -> Option<u16> {
+    MONTHS
+        .binary_search_by(|(name, _)| (*name).cmp(word))
+        .ok()
+        .and_then(|i| MONTHS.get(i))
+        .map(|&(_, m)| m)
 }
 
 /// Empty, or a time after `T` or white space: digits, `:`, fractions and a zone.
@@ -271,6 +454,56 @@ mod tests {
                 expected.clone().map(str::to_owned),
                 "{raw:?} in {country:?}"
             );
+        }
+    }
+
+    #[test]
+    fn month_names_and_cjk_marks() {
+        let d = Ok("1979-04-17");
+        check(&[
+            ("17 April 1979", None, d.clone()),
+            ("April 17, 1979", Some("US"), d.clone()),
+            ("April 17th, 1979", None, d.clone()),
+            ("17-Apr-1979", Some("GB"), d.clone()),
+            ("17. April 1979", Some("DE"), d.clone()),
+            ("17 de abril de 1979", Some("ES"), d.clone()),
+            ("17 avril 1979", Some("FR"), d.clone()),
+            ("1979 APR 17", None, d.clone()),
+            ("the 17th of April 1979", None, d.clone()),
+            ("1979年4月17日", Some("JP"), d.clone()),
+            ("1979년 4월 17일", Some("KR"), d.clone()),
+            ("1er mars 1980", Some("FR"), Ok("1980-03-01")),
+            ("3. März 1980", Some("DE"), Ok("1980-03-03")),
+            ("15 août 1969", Some("FR"), Ok("1969-08-15")),
+            ("2 de fevereiro de 1990", Some("BR"), Ok("1990-02-02")),
+            // Impossible, two-digit years, missing or doubled parts.
+            ("31 February 1980", None, Err(RejectReason::ImpossibleDate)),
+            ("17 Apr 79", None, Err(RejectReason::AmbiguousDate)),
+            ("April 1979", None, Err(SYNTAX)),
+            ("17 April", None, Err(SYNTAX)),
+            ("17 April May 1979", None, Err(SYNTAX)),
+            ("17 Apr 1979 1980", None, Err(SYNTAX)),
+            ("17 Smarch 1979", None, Err(SYNTAX)),
+            ("1979年4月", None, Err(SYNTAX)),
+            ("1979年x月17日", None, Err(SYNTAX)),
+            ("年月日", None, Err(SYNTAX)),
+        ]);
+    }
+
+    #[test]
+    fn every_month_name_is_found() {
+        assert!(MONTHS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, m) in [
+            ("apr", 4),
+            ("aout", 8),
+            ("dez", 12),
+            ("janner", 1),
+            ("mrt", 3),
+        ] {
+            assert_eq!(month_named(w), Some(m), "{w}");
+        }
+        for w in ["", "ma", "smarch", "septembe"] {
+            assert_eq!(month_named(w), None, "{w}");
         }
     }
 
@@ -459,7 +692,7 @@ mod tests {
     #[test]
     fn date_syntax_shapes() {
         check(&[
-            ("12 April 1990", None, Err(SYNTAX)),
+            ("12 April 1990", None, Ok("1990-04-12")),
             ("1990-04", None, Err(SYNTAX)),
             ("1990-04-12-01", None, Err(SYNTAX)),
             ("1990--04", None, Err(SYNTAX)),

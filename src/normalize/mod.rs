@@ -416,12 +416,17 @@ pub fn name(raw: &str) -> Result<Name, RejectReason> {
 }
 
 /// Normalizes a birth date; `country` decides between `DD/MM/YYYY` and `MM/DD/YYYY`.
+/// Month names (seven languages) and the Chinese, Japanese and Korean date
+/// marks are read too (see the README's normalization rules).
 ///
 /// # Errors
 /// A [`RejectReason`] for impossible or unreadable dates.
 ///
 /// ```
 /// let d = idgraph::normalize::birth_date("12/04/1990", Some("GB"))?;
+/// assert_eq!(d.to_string(), "1990-04-12");
+/// // A named month leaves no doubt about the order, whatever the country.
+/// let d = idgraph::normalize::birth_date("April 12th, 1990", Some("GB"))?;
 /// assert_eq!(d.to_string(), "1990-04-12");
 /// # Ok::<(), idgraph::RejectReason>(())
 /// ```
