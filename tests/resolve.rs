@@ -582,3 +582,30 @@ fn one_surname_of_two_is_no_conflict() {
         &[("es-web", "es-pos"), ("es-pos", "es-other")],
     );
 }
+
+#[test]
+fn a_diminutive_or_another_spelling_of_a_given_name_is_one_person() {
+    let g = graph_with(vec![
+        rec("ru-app")
+            .country("RU")
+            .name("Дмитрий Соколов")
+            .phone("+7 921 604 18 37"),
+        rec("ru-pos")
+            .country("RU")
+            .name("Dima Sokolov")
+            .phone("8 921 604-18-37"),
+        rec("eg-web")
+            .country("EG")
+            .name("Mohamed Hassan")
+            .email("m.hassan.cairo@gmail.com"),
+        rec("eg-app")
+            .country("EG")
+            .name("Muhammad Hassan")
+            .email("m.hassan.cairo@gmail.com"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["ru-app", "ru-pos"], &["eg-web", "eg-app"]],
+        &[("ru-app", "ru-pos"), ("eg-web", "eg-app")],
+    );
+}
