@@ -609,3 +609,30 @@ fn a_diminutive_or_another_spelling_of_a_given_name_is_one_person() {
         &[("ru-app", "ru-pos"), ("eg-web", "eg-app")],
     );
 }
+
+#[test]
+fn a_romanized_name_in_either_order_and_spacing_is_one_person() {
+    let g = graph_with(vec![
+        rec("kr-app")
+            .country("KR")
+            .name("Kim Min-jun")
+            .phone("+82 10-4821-7390"),
+        rec("kr-pos")
+            .country("KR")
+            .name("Minjun Kim")
+            .phone("010-4821-7390"),
+        rec("cn-web")
+            .country("CN")
+            .name("Xiao Ming Wang")
+            .email("xmwang1988@163.com"),
+        rec("cn-app")
+            .country("CN")
+            .name("Wang Xiaoming")
+            .email("xmwang1988@163.com"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["kr-app", "kr-pos"], &["cn-web", "cn-app"]],
+        &[("kr-app", "kr-pos"), ("cn-web", "cn-app")],
+    );
+}

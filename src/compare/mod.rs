@@ -441,6 +441,9 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
         if ga == fb && fa == gb && !a.given_is_initial() && !b.given_is_initial() {
             return (Level::Exact, Level::Exact);
         }
+        if !a.given_is_initial() && !b.given_is_initial() && same_letters(a, b) {
+            return (Level::Exact, Level::Exact);
+        }
     }
     lone_word_levels(a, b)
         .or_else(|| lone_word_levels(b, a))
@@ -456,6 +459,34 @@ fn writing_system(n: &NameValue) -> u32 {
         .map(text::script)
         .find(|&s| s != text::LATIN)
         .unwrap_or(text::LATIN)
+}
+
+/// Whether two names spell the same letters, each read given name first or
+/// family name first, spaces aside: a romanized Chinese or Korean name is
+/// written with its syllables apart or together and in either order
+/// (`Xiao Ming Wang`, `Wang Xiaoming`; `Kim Min-jun`, `Minjun Kim`), and a
+/// compound family name with or without its spaces (`van der Berg`,
+/// `Vanderberg`).
+fn same_letters(a: &NameValue, b: &NameValue) -> bool {
+    let (pa, pb) = (name_parts(a), name_parts(b));
+    let count = |p: &[&str; 3]| p.iter().map(|s| letters(s).count()).sum::<usize>();
+    if count(&pa) != count(&pb) {
+        return false;
+    }
+    [(false, false), (false, true), (true, false), (true, true)]
+        .into_iter()
+        .any(|(fa, fb)| spelled(pa, fa).eq(spelled(pb, fb)))
+}
+
+/// A name's given name, middle words and family name (`""` when absent).
+fn name_parts(n: &NameValue) -> [&str; 3] {
+    [&n.given, &n.middle, &n.family].map(|p| p.as_deref().unwrap_or(""))
+}
+
+/// The letters of a name's parts, given name first or family name first.
+fn spelled([g, m, f]: [&str; 3], family_first: bool) -> impl Iterator<Item = char> + '_ {
+    let (x, y, z) = if family_first { (f, g, m) } else { (g, m, f) };
+    letters(x).chain(letters(y)).chain(letters(z))
 }
 
 /// Whether one name is the other's given and family names typed as one word
@@ -611,6 +642,24 @@ mod tests {
         ] {
             assert_eq!(name_levels(&name(a), &name(b)).1, family, "{a} / {b}");
             assert_eq!(name_levels(&name(b), &name(a)).1, family, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn the_same_letters_in_another_order_or_spacing_are_one_name() {
+        use super::Level::{Differ, Exact, Fuzzy};
+        for (a, b, levels) in [
+            ("Xiao Ming Wang", "Wang Xiaoming", (Exact, Exact)),
+            ("Kim Min-jun", "Minjun Kim", (Exact, Exact)),
+            // (Close enough already: one typo apart.)
+            ("Jan van der Berg", "Jan Vanderberg", (Exact, Fuzzy)),
+            ("Ann Marie Smith", "Annmarie Smith", (Exact, Exact)),
+            // Other letters, or an initial, are compared as always.
+            ("Xiao Ming Wang", "Wang Xiaohong", (Differ, Differ)),
+            ("M. Kim", "Kim M", (Differ, Differ)),
+        ] {
+            assert_eq!(name_levels(&name(a), &name(b)), levels, "{a} / {b}");
+            assert_eq!(name_levels(&name(b), &name(a)), levels, "{b} / {a}");
         }
     }
 
