@@ -36,8 +36,11 @@
 //! `12345-6789`, `01310-100`, `1000-001`), so a record without a country
 //! can still agree with one that has it. Everything else, and any code of a
 //! country without rules here, is kept as upper-case letters and digits,
-//! other characters dropped and inner white space collapsed to one space;
-//! it must hold 2 to 10 letters and digits.
+//! separators dropped (`110 00` and `11000` in Czechia, `D02 X285` and
+//! `D02X285` in Ireland are one code: no country tells codes apart by where
+//! a space goes), and a leading prefix of the record's own country dropped
+//! (`SE-114 55` is `11455` in Sweden); it must hold 2 to 10 letters and
+//! digits.
 
 use crate::RejectReason;
 use unicode_normalization::UnicodeNormalization;
@@ -77,7 +80,7 @@ pub(crate) fn parse(raw: &str, country: Option<&str>) -> Result<PostalCode, Reje
     };
     let rules = match Rules::of(country) {
         Some(r) => r,
-        None => return generic(s),
+        None => return generic(s, Some(country)),
     };
     let code = Compact::read(s).ok_or(rules.invalid())?;
     rules.apply(&code)
@@ -339,31 +342,36 @@ fn infer(s: &str) -> Result<PostalCode, RejectReason> {
             return Ok(p);
         }
     }
-    generic(s)
+    generic(s, None)
 }
 
-/// Any other country: letters and digits upper-cased, white space collapsed.
-fn generic(s: &str) -> Result<PostalCode, RejectReason> {
-    let mut value = String::with_capacity(s.len().min(2 * MAX_ALNUM));
+/// Any other country: letters and digits upper-cased, separators and a
+/// leading prefix of `country` dropped.
+fn generic(s: &str, country: Option<&str>) -> Result<PostalCode, RejectReason> {
+    let mut value = String::with_capacity(s.len().min(MAX_ALNUM + 1));
     let mut count = 0usize;
-    let mut space = false;
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             count += 1;
             if count > MAX_ALNUM {
                 break;
             }
-            if space && !value.is_empty() {
-                value.push(' ');
-            }
-            space = false;
             value.push(c.to_ascii_uppercase());
-        } else if c.is_whitespace() {
-            space = true;
         } else if c.is_alphanumeric() {
             return Err(RejectReason::InvalidSyntax {
                 rule: "postal code has characters other than A-Z and 0-9",
             });
+        }
+    }
+    if let Some(prefix) = country.filter(|c| c.len() == 2) {
+        let rest = value
+            .get(..2)
+            .filter(|p| p.eq_ignore_ascii_case(prefix))
+            .and_then(|_| value.get(2..))
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        if let Some(rest) = rest {
+            count -= 2;
+            value = rest.to_owned();
         }
     }
     if !(2..=MAX_ALNUM).contains(&count) {
@@ -629,7 +637,17 @@ mod tests {
     fn postal_unknown_country_generic() {
         check(&[
             ("100-0001", Some("JP"), Ok("1000001")),
-            (" 8001   ab ", Some("ZZ"), Ok("8001 AB")),
+            (" 8001   ab ", Some("ZZ"), Ok("8001AB")),
+            ("110 00", Some("CZ"), Ok("11000")),
+            ("11000", Some("CZ"), Ok("11000")),
+            ("SE-114 55", Some("SE"), Ok("11455")),
+            ("114 55", Some("se"), Ok("11455")),
+            ("D02 X285", Some("IE"), Ok("D02X285")),
+            ("LV-1050", Some("LV"), Ok("1050")),
+            // Only the record's own country, and only before digits.
+            ("SE-114 55", Some("NO"), Ok("SE11455")),
+            ("SEA 1", Some("SE"), Ok("SEA1")),
+            ("SE1", Some("SE"), Err(GENERIC_LEN)),
             ("94107-1234", Some("MX"), Ok("941071234")),
             ("sw1a1aa", Some("IE"), Ok("SW1A1AA")),
             ("94107", Some("USA"), Ok("94107")),
