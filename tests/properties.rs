@@ -221,3 +221,77 @@ fn properties_thread_count_does_not_change_a_large_result() {
     assert_eq!(records.len(), 80_000);
     assert_eq!(assignments_on(&records, 1), assignments_on(&records, 3));
 }
+
+/// Text made of the pieces written dates and names are made of, in any order:
+/// month names, numbers, ordinal endings, CJK date marks, Cyrillic and Greek
+/// letters, separators.
+fn date_or_name_text() -> impl Strategy<Value = String> {
+    const PIECES: [&str; 24] = [
+        "17",
+        "4",
+        "1979",
+        "79",
+        "0",
+        "31",
+        "th",
+        "April",
+        "apr",
+        "März",
+        "de",
+        "of",
+        "年",
+        "月",
+        "日",
+        "년",
+        "Иван",
+        "Пётр",
+        "ъ",
+        "Ευάγγελος",
+        "王",
+        " ",
+        "-",
+        ",",
+    ];
+    proptest::collection::vec(
+        prop_oneof![
+            proptest::sample::select(&PIECES[..]).prop_map(str::to_owned),
+            "\\PC{0,3}"
+        ],
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A birth date read from any text reads back from its ISO form as the
+    /// same date, under any country.
+    #[test]
+    fn properties_birth_dates_read_back(text in date_or_name_text(), us in any::<bool>()) {
+        let country = if us { Some("US") } else { Some("JP") };
+        if let Ok(d) = idgraph::normalize::birth_date(&text, country) {
+            prop_assert_eq!(idgraph::normalize::birth_date(&d.to_string(), country), Ok(d));
+        }
+    }
+
+    /// A name read from any text reads back from its tokens as the same name.
+    #[test]
+    fn properties_names_read_back(text in date_or_name_text()) {
+        if let Ok(n) = idgraph::normalize::name(&text) {
+            let again = idgraph::normalize::name(&n.tokens().join(" "));
+            prop_assert_eq!(again.map(|a| a.tokens().to_vec()), Ok(n.tokens().to_vec()));
+        }
+    }
+
+    /// A postal code of a country without rules normalizes to itself.
+    #[test]
+    fn properties_postal_codes_read_back(text in "[A-Za-z0-9 .-]{0,14}", country in "(SE|CZ|IE|LV|ZZ)") {
+        if let Ok(p) = idgraph::normalize::postal_code(&text, Some(&country)) {
+            prop_assert_eq!(
+                idgraph::normalize::postal_code(p.as_str(), Some(&country)).map(|q| q.as_str().to_owned()),
+                Ok(p.as_str().to_owned())
+            );
+        }
+    }
+}
