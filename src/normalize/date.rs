@@ -25,7 +25,8 @@
 //! - A day, a month name and a year in any order (`17 April 1979`,
 //!   `April 17th, 1979`, `17-Apr-1979`, `17. März 1979`, `17 de abril de
 //!   1979`): the month's full name or its usual abbreviation in English,
-//!   German, French, Spanish, Portuguese, Italian or Dutch, accents optional.
+//!   German, French, Spanish, Portuguese, Italian, Dutch or Russian (`17
+//!   апреля 1979 г.`), accents optional.
 //!   A named month leaves no doubt about the order.
 //! - `1979年4月17日` (Chinese and Japanese) and `1979년 4월 17일` (Korean).
 //!
@@ -234,8 +235,8 @@ fn in_words(s: &str) -> Result<BirthDate, RejectReason> {
 }
 
 /// Words a written date may hold besides its day, month and year (`17 de
-/// abril de 1979`, `the 17th of April`).
-const FILLERS: &[&str] = &["", "de", "del", "of", "the", "den", "le"];
+/// abril de 1979`, `the 17th of April`, `17 апреля 1979 г.`).
+const FILLERS: &[&str] = &["", "de", "del", "of", "the", "den", "le", "g"];
 
 /// Month names and abbreviations, folded, sorted for binary search.
 const MONTHS: &[(&str, u16)] = &[
@@ -245,16 +246,24 @@ const MONTHS: &[(&str, u16)] = &[
     ("agosto", 8),
     ("aout", 8),
     ("apr", 4),
+    ("aprel", 4),
+    ("aprelya", 4),
     ("april", 4),
     ("aprile", 4),
     ("aug", 8),
     ("august", 8),
     ("augustus", 8),
+    ("avg", 8),
+    ("avgust", 8),
+    ("avgusta", 8),
     ("avr", 4),
     ("avril", 4),
     ("dec", 12),
     ("december", 12),
     ("decembre", 12),
+    ("dek", 12),
+    ("dekabr", 12),
+    ("dekabrya", 12),
     ("dez", 12),
     ("dezember", 12),
     ("dezembro", 12),
@@ -272,11 +281,17 @@ const MONTHS: &[(&str, u16)] = &[
     ("fev", 2),
     ("fevereiro", 2),
     ("fevr", 2),
+    ("fevral", 2),
+    ("fevralya", 2),
     ("fevrier", 2),
     ("gen", 1),
     ("gennaio", 1),
     ("giu", 6),
     ("giugno", 6),
+    ("iyul", 7),
+    ("iyulya", 7),
+    ("iyun", 6),
+    ("iyunya", 6),
     ("jan", 1),
     ("janeiro", 1),
     ("janner", 1),
@@ -310,9 +325,12 @@ const MONTHS: &[(&str, u16)] = &[
     ("march", 3),
     ("marco", 3),
     ("mars", 3),
+    ("mart", 3),
+    ("marta", 3),
     ("marz", 3),
     ("marzo", 3),
     ("may", 5),
+    ("maya", 5),
     ("mayo", 5),
     ("mei", 5),
     ("mrt", 3),
@@ -321,16 +339,24 @@ const MONTHS: &[(&str, u16)] = &[
     ("novembre", 11),
     ("novembro", 11),
     ("noviembre", 11),
+    ("noyab", 11),
+    ("noyabr", 11),
+    ("noyabrya", 11),
     ("oct", 10),
     ("october", 10),
     ("octobre", 10),
     ("octubre", 10),
     ("okt", 10),
     ("oktober", 10),
+    ("oktyabr", 10),
+    ("oktyabrya", 10),
     ("ott", 10),
     ("ottobre", 10),
     ("out", 10),
     ("outubro", 10),
+    ("sent", 9),
+    ("sentyabr", 9),
+    ("sentyabrya", 9),
     ("sep", 9),
     ("sept", 9),
     ("september", 9),
@@ -340,6 +366,9 @@ const MONTHS: &[(&str, u16)] = &[
     ("setembro", 9),
     ("setiembre", 9),
     ("settembre", 9),
+    ("yanv", 1),
+    ("yanvar", 1),
+    ("yanvarya", 1),
 ];
 
 /// The month a name or abbreviation stands for, folded (no accents, lower case).
@@ -476,6 +505,8 @@ mod tests {
             ("3. März 1980", Some("DE"), Ok("1980-03-03")),
             ("15 août 1969", Some("FR"), Ok("1969-08-15")),
             ("2 de fevereiro de 1990", Some("BR"), Ok("1990-02-02")),
+            ("17 апреля 1979 г.", Some("RU"), d.clone()),
+            ("1 января 2000", Some("RU"), Ok("2000-01-01")),
             // Impossible, two-digit years, missing or doubled parts.
             ("31 February 1980", None, Err(RejectReason::ImpossibleDate)),
             ("17 Apr 79", None, Err(RejectReason::AmbiguousDate)),

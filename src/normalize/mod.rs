@@ -416,7 +416,7 @@ pub fn name(raw: &str) -> Result<Name, RejectReason> {
 }
 
 /// Normalizes a birth date; `country` decides between `DD/MM/YYYY` and `MM/DD/YYYY`.
-/// Month names (seven languages) and the Chinese, Japanese and Korean date
+/// Month names (eight languages) and the Chinese, Japanese and Korean date
 /// marks are read too (see the README's normalization rules).
 ///
 /// # Errors
