@@ -315,6 +315,11 @@ impl Normalizer {
         self.precheck(raw)?;
         let p = postal::parse(raw, country)?;
         self.check(FieldKind::PostalCode, p.as_str())?;
+        // Separators dropped, a code can spell a junk word the raw text hid
+        // (`N-O` is `NO`): the code must pass what a code typed that way would.
+        if self.placeholders.is_placeholder_raw(p.as_str()) {
+            return Err(RejectReason::Placeholder);
+        }
         Ok(p)
     }
 
@@ -463,7 +468,20 @@ pub fn address(raw: &str) -> Result<Address, RejectReason> {
 #[cfg(test)]
 mod tests {
     use super::Normalizer;
+    use crate::RejectReason;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_postal_code_spelling_a_junk_word_once_separators_go_is_a_placeholder() {
+        for raw in ["N-O", "n.a", "N/A"] {
+            assert_eq!(
+                Normalizer::new().postal_code(raw, Some("SE")),
+                Err(RejectReason::Placeholder),
+                "{raw}"
+            );
+        }
+        assert!(Normalizer::new().postal_code("114 55", Some("SE")).is_ok());
+    }
 
     /// Regions the metadata knows, and two it does not.
     const REGIONS: [&str; 12] = [
