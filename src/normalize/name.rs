@@ -11,12 +11,13 @@
 //! 1. With a comma, the part before it is the family name and the part after
 //!    it the given names (`"DOE, Jane"`, `"da Cruz, Helena"`). Trailing
 //!    comma parts made only of suffixes are dropped first (`"John Smith, Jr."`).
-//! 2. Titles are dropped only as the first group of the name (or of the given
+//! 2. Titles are dropped only as the first word of the name (or of the given
 //!    part after a comma), and only when a name follows: `mr`, `mrs`, `ms`,
-//!    `dr`, `prof`, `herr`, `frau`, `mme`, `sra` ... The titles that are also
-//!    initials or given names (`m` for Monsieur, `sig` for Signore) are
-//!    dropped only when two more groups follow, so `"M. Marie"` stays the
-//!    initial `m` and the family `marie`.
+//!    `dr`, `prof`, `herr`, `frau`, `mme`, `sra` ... (`Dr-Smith` too). The
+//!    titles that are also initials or given names (`m` for Monsieur, `sig`
+//!    for Signore) are dropped only when two more words follow, so
+//!    `"M. Marie"` stays the initial `m` and the family `marie`. Words, not
+//!    groups, so that the folded name reads back the same.
 //! 3. Suffixes (`jr`, `sr`, `ii`, `iii`, `iv`, ...) are dropped only as the
 //!    last group, and only when a name stays.
 //! 4. Without a comma the first group holds the given name and the family
@@ -239,16 +240,35 @@ fn push_group(word: &str, has_apostrophe: bool, out: &mut Vec<String>, seen: &mu
 }
 
 fn strip_titles(groups: &mut Vec<String>) {
-    // At most a few titles in a row ("Prof. Dr. Hans Weber"); never the last group.
+    // At most a few titles in a row ("Prof. Dr. Hans Weber"); never the last word.
     for _ in 0..3 {
-        let Some(first) = groups.first().map(String::as_str) else {
+        let Some(group) = groups.first() else {
             return;
         };
+        // Words, not groups: a title joined to the name by a hyphen
+        // (`Dr-Smith`) or a hyphenated name after it (`M. Jean-Pierre`) reads
+        // as separate words once folded (`dr smith`, `m jean pierre`), and
+        // must read the same way again.
+        let (first, rest_of_group) = match group.split_once(' ') {
+            Some((w, rest)) => (w, Some(rest)),
+            None => (group.as_str(), None),
+        };
         let left = groups.len().saturating_sub(1);
-        let is_title =
-            (TITLES.contains(&first) && left >= 1) || (WEAK_TITLES.contains(&first) && left >= 2);
+        let words_left = rest_of_group.map_or(0, |r| r.split(' ').count())
+            + groups
+                .iter()
+                .skip(1)
+                .map(|g| g.split(' ').count())
+                .sum::<usize>();
+        let is_title = (TITLES.contains(&first) && words_left >= 1)
+            || (WEAK_TITLES.contains(&first) && words_left >= 2);
         if !is_title {
             return;
+        }
+        if let Some(rest) = rest_of_group {
+            let rest = rest.to_owned();
+            groups[0] = rest;
+            continue;
         }
         // "Sig.ra", "Dott.ssa", "Sr.ª": the ending was split off by the period.
         let ending = match (first, groups.get(1).map(String::as_str)) {
@@ -472,6 +492,18 @@ mod tests {
             ("M. Jean Dupont", "jean|jean|dupont|jean dupont"),
             ("Sig Hansen", "sig|sig|hansen|sig hansen"),
             ("Sig. Mario Rossi", "mario|mario|rossi|mario rossi"),
+            // Words are counted, not groups: a hyphenated name is two words,
+            // as its folded form reads again.
+            ("M. Jean-Pierre", "-|-|jean pierre|jean pierre"),
+        ]);
+    }
+
+    #[test]
+    fn name_title_joined_by_a_hyphen_is_a_title() {
+        check(&[
+            ("Dr-Smith", "-|-|smith|smith"),
+            ("Mr-John Smith", "john|john|smith|john smith"),
+            ("Dr-", "-|-|dr|dr"),
         ]);
     }
 
