@@ -263,7 +263,14 @@ fn date_or_name_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // A fixed seed: the text reaches odd corners of Unicode, and CI must give
+    // the same verdict on every run. Failures found with other seeds are kept
+    // in proptest-regressions/ and replayed first.
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20261207),
+        ..ProptestConfig::default()
+    })]
 
     /// A birth date read from any text reads back from its ISO form as the
     /// same date, under any country.

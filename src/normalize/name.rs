@@ -124,7 +124,7 @@ pub(crate) fn parse(raw: &str) -> Result<Name, RejectReason> {
     };
     let mut given_part: Vec<String> = rest.flatten().collect();
     let mut first = first;
-    strip_titles(&mut first);
+    strip_titles(&mut first, 0);
     strip_suffixes(&mut first);
     if given_part.is_empty() {
         if first.len() == 1 {
@@ -134,7 +134,9 @@ pub(crate) fn parse(raw: &str) -> Result<Name, RejectReason> {
         let (given, family) = first.split_at(k);
         return Ok(build(given, family));
     }
-    strip_titles(&mut given_part);
+    // The family name after the comma counts among the words that follow a
+    // title: the folded tokens read again put it after the given part.
+    strip_titles(&mut given_part, words(&first));
     strip_suffixes(&mut given_part);
     Ok(build(&given_part, &first))
 }
@@ -151,7 +153,7 @@ pub(crate) fn from_parts(given: Option<&str>, family: Option<&str>) -> Result<Na
     if given.is_empty() && family.is_empty() {
         return Err(seen.reject());
     }
-    strip_titles(&mut given);
+    strip_titles(&mut given, words(&family));
     strip_suffixes(&mut family);
     Ok(build(&given, &family))
 }
@@ -220,6 +222,11 @@ fn push_group(word: &str, has_apostrophe: bool, out: &mut Vec<String>, seen: &mu
     } else {
         fold_into(word, &mut folded);
     }
+    // Decomposition can make an apostrophe of a letter (`ŉ` is `ʼn`): it goes
+    // too, as it would if typed (the folded name must read back the same).
+    if !folded.is_ascii() {
+        folded.retain(|c| !is_apostrophe(c));
+    }
     if folded.is_empty() {
         return;
     }
@@ -239,7 +246,14 @@ fn push_group(word: &str, has_apostrophe: bool, out: &mut Vec<String>, seen: &mu
     }
 }
 
-fn strip_titles(groups: &mut Vec<String>) {
+/// The number of words in `groups`.
+fn words(groups: &[String]) -> usize {
+    groups.iter().map(|g| g.split(' ').count()).sum()
+}
+
+/// Drops leading titles; `after` words follow the groups (a family name
+/// after a comma) and count as name that follows.
+fn strip_titles(groups: &mut Vec<String>, after: usize) {
     // At most a few titles in a row ("Prof. Dr. Hans Weber"); never the last word.
     for _ in 0..3 {
         let Some(group) = groups.first() else {
@@ -255,11 +269,8 @@ fn strip_titles(groups: &mut Vec<String>) {
         };
         let left = groups.len().saturating_sub(1);
         let words_left = rest_of_group.map_or(0, |r| r.split(' ').count())
-            + groups
-                .iter()
-                .skip(1)
-                .map(|g| g.split(' ').count())
-                .sum::<usize>();
+            + groups.get(1..).map_or(0, words)
+            + after;
         let is_title = (TITLES.contains(&first) && words_left >= 1)
             || (WEAK_TITLES.contains(&first) && words_left >= 2);
         if !is_title {
@@ -504,6 +515,9 @@ mod tests {
             ("Dr-Smith", "-|-|smith|smith"),
             ("Mr-John Smith", "john|john|smith|john smith"),
             ("Dr-", "-|-|dr|dr"),
+            // After a comma the family name is a word that follows.
+            ("Smith, Mr", "-|-|smith|smith"),
+            ("Smith, M. Jean", "jean|jean|smith|jean smith"),
         ]);
     }
 
@@ -661,6 +675,8 @@ mod tests {
     fn name_apostrophes_removed() {
         check(&[
             ("Sally O'Neill", "sally|sally|oneill|sally oneill"),
+            // An apostrophe made by decomposition (`ŉ` is `ʼn`) goes as well.
+            ("Ana Maŉe", "ana|ana|mane|ana mane"),
             ("Sally O\u{2019}Neill", "sally|sally|oneill|sally oneill"),
             ("O'Connor, Holly", "holly|holly|oconnor|holly oconnor"),
             ("Lucia D'Angelo", "lucia|lucia|dangelo|lucia dangelo"),
