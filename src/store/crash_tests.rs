@@ -160,10 +160,16 @@ fn crash_loop(name: &str, durability: &str, kills: usize, max_delay_ms: u64, see
     let mut rng = Rng(seed);
     let mut floor = 0u64; // batches known durable: acked (Immediate) or seen on reopen
     let mut mid_run_kills = 0;
+    // On a loaded machine the child takes longer to acknowledge its first
+    // batch: each kill that lands before it moves later kills on, so that
+    // most still land mid-run, whatever the machine's speed.
+    let mut warmup_ms = 0u64;
     for kill in 0..kills {
-        let delay = Duration::from_millis(5 + rng.below(max_delay_ms));
+        let delay = Duration::from_millis(5 + warmup_ms + rng.below(max_delay_ms));
         let acks = run_and_kill(&path, durability, delay, &stderr);
-        if !acks.is_empty() {
+        if acks.is_empty() {
+            warmup_ms += 20;
+        } else {
             mid_run_kills += 1;
         }
         let (store, snap) = Store::open(&path, Durability::Immediate)
