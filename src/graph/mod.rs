@@ -326,53 +326,25 @@ impl IdentityGraph {
         removed: &[&str],
         estimated: bool,
     ) -> Result<(), Error> {
-        let (changed, redirects) = {
-            let mut st = self.write();
-            (
-                std::mem::take(&mut st.changed),
-                std::mem::take(&mut st.new_redirects),
-            )
-        };
+        let (changed, redirects) = self.take_changes();
         let Some(store) = w.store.as_mut() else {
             return Ok(());
         };
         let mut timer = crate::util::PhaseTimer::new();
         let st = self.read();
-        let model = if estimated {
-            st.model.as_ref().map(state::Model::encode)
-        } else {
-            None
-        };
         let mut upserts: Vec<(&str, &[u8])> = Vec::with_capacity(upserted.len());
         for id in upserted {
             if let Some(s) = st.slot(id) {
                 upserts.push((&*st.prepared[s as usize].id, &st.raw[s as usize]));
             }
         }
-        // A slot installed by several chunks of a batch is written once.
-        let mut changed = changed;
-        changed.sort_unstable();
-        changed.dedup();
-        let assignments: Vec<(&str, u64)> = changed
-            .iter()
-            .filter(|&&s| st.live.get(s as usize).copied().unwrap_or(false))
-            .map(|&s| {
-                (
-                    &*st.prepared[s as usize].id,
-                    st.customer[s as usize].as_u64(),
-                )
-            })
-            .collect();
+        let model = match (estimated, st.model.as_ref()) {
+            (true, Some(m)) => Some(m.encode()),
+            _ => None,
+        };
         let changes = ChangeSet {
             upserts,
-            removes: removed.to_vec(),
-            assignments,
-            redirects: redirects
-                .iter()
-                .map(|(a, b)| (a.as_u64(), b.as_u64()))
-                .collect(),
-            next_customer: st.next_customer,
-            model: model.as_deref(),
+            ..rest_of_change(&st, changed, &redirects, removed, model.as_deref())
         };
         timer.lap("store: gather");
         let result = store.commit(&changes);
@@ -381,6 +353,63 @@ impl IdentityGraph {
             w.failed = true;
         }
         result
+    }
+
+    /// The slots whose customer the last change set, and the redirects it
+    /// left, taken for the store (kept for none: the graph in memory has them).
+    fn take_changes(&self) -> (Vec<u32>, Vec<(CustomerId, CustomerId)>) {
+        let mut st = self.write();
+        (
+            std::mem::take(&mut st.changed),
+            std::mem::take(&mut st.new_redirects),
+        )
+    }
+
+    /// A batch applied record by record (see [`Self::apply_in_chunks`]) while
+    /// its records are written to the store, then committed with what the
+    /// batch did: the records do not depend on how they resolve, and the
+    /// resolution mostly runs on one core, so writing them beside it takes
+    /// the store's share of a batch mostly off the clock. The commit, and
+    /// with it the durability contract, is as [`Self::persist`]'s.
+    fn apply_and_persist(
+        &self,
+        store: &mut Store,
+        held: &[Record],
+    ) -> Result<(Vec<Outcome>, Vec<Event>), Error> {
+        let mut timer = crate::util::PhaseTimer::new();
+        // The version each id ends with (a later one in the batch replaces
+        // an earlier one), in id order as `persist` writes them.
+        let mut last: crate::util::FxMap<&str, &Record> = crate::util::map();
+        for r in held {
+            last.insert(r.id(), r);
+        }
+        let mut finals: Vec<(&str, Box<[u8]>)> = last
+            .into_iter()
+            .map(|(id, r)| (id, state::encode(r)))
+            .collect();
+        finals.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let upserts: Vec<(&str, &[u8])> = finals.iter().map(|(id, b)| (*id, &**b)).collect();
+        // Normalizing takes all cores: the store's writes go beside what follows.
+        let prepared = pool::for_records(held.len(), || self.prepare_batch(held));
+        timer.lap("batch: normalize");
+        let (applied, staged) = std::thread::scope(|scope| {
+            let apply = scope
+                .spawn(|| pool::for_records(held.len(), || self.apply_prepared(held, prepared)));
+            let staged = store.stage(&upserts);
+            timer.lap("store: stage records");
+            match apply.join() {
+                Ok(applied) => (applied, staged),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        timer.lap("batch: applied");
+        let (changed, redirects) = self.take_changes();
+        let st = self.read();
+        staged.and_then(|staged| {
+            staged.finish(&rest_of_change(&st, changed, &redirects, &[], None))
+        })?;
+        timer.lap("store: commit");
+        Ok(applied)
     }
 
     /// Compacts the store: afterwards no byte of an erased record remains in
@@ -507,6 +536,8 @@ impl IdentityGraph {
             (held, same) = self.set_apart_unchanged(held);
             Self::needs_rebuild(&self.read(), held.len())
         };
+        // Whether the batch's commit is made already (beside its application).
+        let mut written = false;
         let (outcomes, events) = if rebuild {
             self.rebuild_with(held.into_iter().chain(records))
         } else if let [r] = held.as_slice() {
@@ -516,11 +547,18 @@ impl IdentityGraph {
                 same.push((0, r.id().into()));
             }
             out
+        } else if let (Some(store), true) = (w.store.as_mut(), held.len() >= pool::LARGE_WORK) {
+            written = true;
+            let result = self.apply_and_persist(store, &held);
+            if result.is_err() {
+                w.failed = true;
+            }
+            result?
         } else {
             pool::for_records(held.len(), || self.apply_in_chunks(&held))
         };
-        if outcomes.is_empty() && !rebuild {
-            // Nothing changed: nothing to write.
+        if written || (outcomes.is_empty() && !rebuild) {
+            // Nothing changed, or written already.
         } else if w.store.is_some() {
             let mut unique: Vec<&str> = outcomes.iter().map(Outcome::record_id).collect();
             unique.sort_unstable();
@@ -590,16 +628,27 @@ impl IdentityGraph {
     /// chunks: each chunk re-resolves the union of its records'
     /// neighbourhoods once, and readers wait for one chunk at most.
     fn apply_in_chunks(&self, batch: &[Record]) -> (Vec<Outcome>, Vec<Event>) {
-        let prepared: Vec<Prepared> = {
-            let st = self.read();
-            match st.model.as_ref() {
-                Some(m) => batch
-                    .par_iter()
-                    .map(|r| prepare(r, &m.normalizer))
-                    .collect(),
-                None => Vec::new(),
-            }
-        };
+        self.apply_prepared(batch, self.prepare_batch(batch))
+    }
+
+    /// The records of a batch normalized, on all cores.
+    fn prepare_batch(&self, batch: &[Record]) -> Vec<Prepared> {
+        let st = self.read();
+        match st.model.as_ref() {
+            Some(m) => batch
+                .par_iter()
+                .map(|r| prepare(r, &m.normalizer))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Self::apply_in_chunks`] with the batch normalized.
+    fn apply_prepared(
+        &self,
+        batch: &[Record],
+        prepared: Vec<Prepared>,
+    ) -> (Vec<Outcome>, Vec<Event>) {
         let mut prepared = prepared.into_iter();
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut events = Vec::new();
@@ -818,6 +867,42 @@ impl IdentityGraph {
     /// [`ErrorKind::UnknownRecord`] when either id is not in the graph.
     pub fn explain(&self, a: &str, b: &str) -> Result<Explanation, Error> {
         self.read().explain(a, b)
+    }
+}
+
+/// What a change did besides its records, for the store: the customers of
+/// the slots it changed (live ones), the redirects it left, the records it
+/// removed, the customer counter, and the estimates when remade.
+fn rest_of_change<'s>(
+    st: &'s State,
+    mut changed: Vec<u32>,
+    redirects: &[(CustomerId, CustomerId)],
+    removed: &[&'s str],
+    model: Option<&'s [u8]>,
+) -> ChangeSet<'s> {
+    // A slot installed by several chunks of a batch is written once.
+    changed.sort_unstable();
+    changed.dedup();
+    let assignments = changed
+        .iter()
+        .filter(|&&s| st.live.get(s as usize).copied().unwrap_or(false))
+        .map(|&s| {
+            (
+                &*st.prepared[s as usize].id,
+                st.customer[s as usize].as_u64(),
+            )
+        })
+        .collect();
+    ChangeSet {
+        upserts: Vec::new(),
+        removes: removed.to_vec(),
+        assignments,
+        redirects: redirects
+            .iter()
+            .map(|(a, b)| (a.as_u64(), b.as_u64()))
+            .collect(),
+        next_customer: st.next_customer,
+        model,
     }
 }
 

@@ -29,7 +29,7 @@ thread_local! {
 
 /// Records changed together from which their work is worth sharing out to
 /// all cores (below it, handing the work over costs more than it saves).
-const LARGE_WORK: usize = 64;
+pub(crate) const LARGE_WORK: usize = 64;
 
 /// The size of rayon's global pool, read before any thread is held (a held
 /// thread sees its own pool's size, 1).

@@ -165,6 +165,50 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// A commit under way (see [`Store::stage`]): an open transaction holding
+/// the records of a change, waiting for the rest of it.
+pub(crate) struct Staged<'s, 'a> {
+    store: &'s mut Store,
+    txn: redb::WriteTransaction,
+    plan: Plan<'a>,
+    tally: Tally,
+    durable: bool,
+}
+
+impl Staged<'_, '_> {
+    /// Writes the rest of `changes` (all but its `upserts`, which
+    /// [`Store::stage`] took) and commits the transaction.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidRecord`] when an assignment names a record that
+    /// is neither stored nor staged; [`ErrorKind::Io`] or
+    /// [`ErrorKind::Store`] when writing fails. Nothing of the change, the
+    /// staged records included, is committed then.
+    pub(crate) fn finish(mut self, changes: &ChangeSet<'_>) -> Result<(), Error> {
+        self.store.rows.plan_rest(&mut self.plan, changes)?;
+        let state = write_rest(&self.txn, &self.plan, changes, self.tally)?;
+        self.txn.commit().map_err(engine_error)?;
+        let store = self.store;
+        store.state = state;
+        store.rows.settle(self.plan, &changes.removes);
+        if self.durable {
+            store.last_sync = Instant::now();
+            store.unsynced = false;
+        } else {
+            store.unsynced = true;
+        }
+        Ok(())
+    }
+}
+
+/// What a commit has done to the tables' digest and counts so far.
+struct Tally {
+    /// Hashes of the entries added, and of those replaced or removed.
+    plus: u64,
+    minus: u64,
+    state: State,
+}
+
 impl Store {
     /// Opens the store at `path`, creating it when absent, and loads it.
     ///
@@ -203,7 +247,22 @@ impl Store {
     /// [`ErrorKind::Io`] or [`ErrorKind::Store`] when writing fails, in which
     /// case nothing of `changes` is committed.
     pub(crate) fn commit(&mut self, changes: &ChangeSet<'_>) -> Result<(), Error> {
-        for &(id, bytes) in &changes.upserts {
+        self.stage(&changes.upserts)?.finish(changes)
+    }
+
+    /// Begins a commit with the records it upserts: opens the transaction
+    /// and writes them. The rest of the commit comes with [`Staged::finish`],
+    /// and nothing of it is visible or durable before: records do not depend
+    /// on how they resolve, so a batch's records are written while the graph
+    /// resolves the batch. Dropping the [`Staged`] commits nothing.
+    ///
+    /// # Errors
+    /// As [`Store::commit`].
+    pub(crate) fn stage<'a>(
+        &mut self,
+        upserts: &[(&'a str, &'a [u8])],
+    ) -> Result<Staged<'_, 'a>, Error> {
+        for &(id, bytes) in upserts {
             check_id(id)?;
             if Record::decode_compact(id, bytes).is_none() {
                 return Err(Error::new(
@@ -216,26 +275,29 @@ impl Store {
             Durability::Immediate => true,
             Durability::Eventual => self.last_sync.elapsed() >= EVENTUAL_SYNC_INTERVAL,
         };
-        let plan = self.rows.plan(changes)?;
-        let db = self.db()?;
-        let mut txn = db.begin_write().map_err(engine_error)?;
+        let mut plan = self.rows.plan_records(upserts);
+        let mut txn = self.db()?.begin_write().map_err(engine_error)?;
         txn.set_durability(if durable {
             redb::Durability::Immediate
         } else {
             redb::Durability::None
         });
         txn.set_two_phase_commit(true);
-        let state = apply(&txn, &plan, changes, self.state)?;
-        txn.commit().map_err(engine_error)?;
-        self.state = state;
-        self.rows.settle(plan, &changes.removes);
-        if durable {
-            self.last_sync = Instant::now();
-            self.unsynced = false;
-        } else {
-            self.unsynced = true;
-        }
-        Ok(())
+        let mut tally = Tally {
+            plus: 0,
+            minus: 0,
+            state: self.state,
+        };
+        write_records(&txn, &plan, &mut tally)?;
+        // Written: the rows of new ids are all the rest needs of them.
+        plan.upserts = Vec::new();
+        Ok(Staged {
+            store: self,
+            txn,
+            plan,
+            tally,
+            durable,
+        })
     }
 
     /// Puts every commit so far on disk (only [`Durability::Eventual`] has
@@ -290,25 +352,15 @@ impl Drop for Store {
     }
 }
 
-/// Applies `plan` inside `txn`, returning the state it leads to.
-fn apply(
+/// Writes the records of `plan` inside `txn`.
+fn write_records(
     txn: &redb::WriteTransaction,
     plan: &Plan<'_>,
-    changes: &ChangeSet<'_>,
-    mut state: State,
-) -> Result<State, Error> {
-    use format::{entry_hash, TAG_ASSIGNMENT, TAG_RECORD, TAG_REDIRECT};
+    tally: &mut Tally,
+) -> Result<(), Error> {
+    use format::{entry_hash, TAG_RECORD};
 
     let mut records = txn.open_table(RECORDS).map_err(engine_error)?;
-    let mut assignments = txn.open_table(ASSIGNMENTS).map_err(engine_error)?;
-    let mut redirects = txn.open_table(REDIRECTS).map_err(engine_error)?;
-    let mut meta = txn.open_table(META).map_err(engine_error)?;
-
-    // Added and removed entries' hashes, folded into the digest at the end.
-    let (mut plus, mut minus) = (0u64, 0u64);
-    let assignment_hash = |row: u64, customer: u64| {
-        entry_hash(TAG_ASSIGNMENT, &row.to_le_bytes(), &customer.to_le_bytes())
-    };
     let mut value = Vec::new();
     for &(row, id, bytes) in &plan.upserts {
         format::encode_row_into(id, bytes, &mut value);
@@ -317,11 +369,43 @@ fn apply(
             .insert(row, value.as_slice())
             .map_err(engine_error)?
         {
-            Some(old) => minus = minus.wrapping_add(entry_hash(TAG_RECORD, &key, old.value())),
-            None => state.records += 1,
+            Some(old) => {
+                tally.minus = tally
+                    .minus
+                    .wrapping_add(entry_hash(TAG_RECORD, &key, old.value()))
+            }
+            None => tally.state.records += 1,
         }
-        plus = plus.wrapping_add(entry_hash(TAG_RECORD, &key, &value));
+        tally.plus = tally
+            .plus
+            .wrapping_add(entry_hash(TAG_RECORD, &key, &value));
     }
+    Ok(())
+}
+
+/// Writes the rest of `plan` and `changes` (all but the records) inside
+/// `txn`, returning the state the whole commit leads to.
+fn write_rest(
+    txn: &redb::WriteTransaction,
+    plan: &Plan<'_>,
+    changes: &ChangeSet<'_>,
+    tally: Tally,
+) -> Result<State, Error> {
+    use format::{entry_hash, TAG_ASSIGNMENT, TAG_RECORD, TAG_REDIRECT};
+
+    let mut records = txn.open_table(RECORDS).map_err(engine_error)?;
+    let mut assignments = txn.open_table(ASSIGNMENTS).map_err(engine_error)?;
+    let mut redirects = txn.open_table(REDIRECTS).map_err(engine_error)?;
+    let mut meta = txn.open_table(META).map_err(engine_error)?;
+
+    let Tally {
+        mut plus,
+        mut minus,
+        mut state,
+    } = tally;
+    let assignment_hash = |row: u64, customer: u64| {
+        entry_hash(TAG_ASSIGNMENT, &row.to_le_bytes(), &customer.to_le_bytes())
+    };
     for &(row, customer) in &plan.assignments {
         match assignments.insert(row, customer).map_err(engine_error)? {
             Some(old) => minus = minus.wrapping_add(assignment_hash(row, old.value())),

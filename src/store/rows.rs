@@ -29,7 +29,7 @@ pub(super) struct Plan<'a> {
     /// Rows whose record and assignment go.
     pub(super) removes: Vec<u64>,
     /// Ids new to the store and the rows they take.
-    fresh: Vec<(&'a str, u64)>,
+    fresh: FxMap<&'a str, u64>,
     next: u64,
 }
 
@@ -46,11 +46,20 @@ impl Rows {
     /// # Errors
     /// [`ErrorKind::InvalidRecord`] when an assignment names a record that
     /// is neither stored nor upserted by `changes`.
+    #[cfg(test)]
     pub(super) fn plan<'a>(&self, changes: &ChangeSet<'a>) -> Result<Plan<'a>, Error> {
+        let mut plan = self.plan_records(&changes.upserts);
+        self.plan_rest(&mut plan, changes)?;
+        Ok(plan)
+    }
+
+    /// The rows of records to write (the first half of [`Rows::plan`]): a
+    /// stored id keeps its row, a new one takes the next free row.
+    pub(super) fn plan_records<'a>(&self, upserts: &[(&'a str, &'a [u8])]) -> Plan<'a> {
         let mut fresh: FxMap<&'a str, u64> = util::map();
         let mut next = self.next;
-        let mut upserts = Vec::with_capacity(changes.upserts.len());
-        for &(id, bytes) in &changes.upserts {
+        let mut rows = Vec::with_capacity(upserts.len());
+        for &(id, bytes) in upserts {
             let row = match self.of.get(id).or_else(|| fresh.get(id)) {
                 Some(&row) => row,
                 None => {
@@ -59,8 +68,32 @@ impl Rows {
                     next - 1
                 }
             };
-            upserts.push((row, id, bytes));
+            rows.push((row, id, bytes));
         }
+        // Stable sorts: of two writes to one row, the later one lands last.
+        rows.sort_by_key(|&(row, _, _)| row);
+        Plan {
+            upserts: rows,
+            fresh,
+            next,
+            ..Plan::default()
+        }
+    }
+
+    /// The rows of everything but records (the second half of
+    /// [`Rows::plan`]): assignments and removals, of records stored or
+    /// placed by `plan` (whose `upserts` are then written already, or about
+    /// to be, in the same transaction).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidRecord`] when an assignment names a record that
+    /// is neither stored nor placed by `plan`.
+    pub(super) fn plan_rest(
+        &self,
+        plan: &mut Plan<'_>,
+        changes: &ChangeSet<'_>,
+    ) -> Result<(), Error> {
+        let fresh = &plan.fresh;
         let row_of = |id: &str| self.of.get(id).or_else(|| fresh.get(id)).copied();
         let mut assignments = Vec::with_capacity(changes.assignments.len());
         for &(id, customer) in &changes.assignments {
@@ -77,18 +110,10 @@ impl Rows {
             .iter()
             .filter_map(|&id| row_of(id))
             .collect();
-        // Stable sorts: of two writes to one row, the later one lands last.
-        upserts.sort_by_key(|&(row, _, _)| row);
         assignments.sort_by_key(|&(row, _)| row);
-        let mut fresh: Vec<(&'a str, u64)> = fresh.into_iter().collect();
-        fresh.sort_unstable_by_key(|&(_, row)| row);
-        Ok(Plan {
-            upserts,
-            assignments,
-            removes,
-            fresh,
-            next,
-        })
+        plan.assignments = assignments;
+        plan.removes = removes;
+        Ok(())
     }
 
     /// Takes in a committed plan: its new ids' rows, minus the removed ids.

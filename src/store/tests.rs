@@ -127,6 +127,46 @@ fn store_round_trips_every_part() {
 }
 
 #[test]
+fn store_staged_records_commit_with_the_rest_or_not_at_all() {
+    let dir = scratch_dir("staged");
+    let path = dir.join("s");
+    let (mut store, _) = Store::open(&path, Durability::Immediate).unwrap();
+    let (a, b) = (
+        record_bytes("a", "a@example.com", "Ann Lee"),
+        record_bytes("b", "b@example.com", "Bo Lee"),
+    );
+    // The rest names a record neither stored nor staged: nothing is
+    // committed, the staged record included.
+    let staged = store.stage(&[("a", &a)]).unwrap();
+    let orphan = ChangeSet {
+        assignments: vec![("a", 1), ("nobody", 2)],
+        ..ChangeSet::default()
+    };
+    assert_eq!(
+        staged.finish(&orphan).unwrap_err().kind(),
+        ErrorKind::InvalidRecord
+    );
+    // Dropped unfinished: nothing either.
+    drop(store.stage(&[("b", &b)]).unwrap());
+    // Staged records take their rows for the rest of their commit.
+    let staged = store.stage(&[("b", &b), ("a", &a)]).unwrap();
+    staged
+        .finish(&ChangeSet {
+            assignments: vec![("a", 5), ("b", 6)],
+            next_customer: 7,
+            ..ChangeSet::default()
+        })
+        .unwrap();
+    drop(store);
+    let (_, snap) = Store::open(&path, Durability::Immediate).unwrap();
+    let ids: Vec<&str> = snap.records.iter().map(|(id, _)| &**id).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(snap.assignments, [(Box::from("a"), 5), (Box::from("b"), 6)]);
+    assert_eq!(snap.next_customer, 7);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn store_commit_refuses_bytes_that_are_not_a_record() {
     let dir = scratch_dir("badbytes");
     let (mut store, _) = Store::open(&dir.join("s"), Durability::Immediate).unwrap();
