@@ -11,7 +11,9 @@ use crate::normalize::FieldKind;
 pub struct FieldEvidence {
     /// The field (`"email"`, `"given name"`, `"birth date"`).
     pub field: &'static str,
-    /// The comparison level (`"exact"`, `"one typo apart"`, `"different"`).
+    /// The comparison level (`"exact"`, `"one typo apart"`, `"different"`;
+    /// `"not compared: two writing systems"`, at 0 bits, for names written
+    /// in two writing systems, which are set aside).
     pub level: &'static str,
     /// The weight in bits (log2 likelihood ratio); negative is evidence against.
     pub bits: f64,

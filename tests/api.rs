@@ -127,6 +127,40 @@ fn api_explain_shows_the_chain_with_masked_values() {
 }
 
 #[test]
+fn api_explain_says_names_in_two_writing_systems_were_set_aside() {
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    g.upsert_batch(vec![
+        Record::new("app")
+            .unwrap()
+            .phone("+44 7412 183976")
+            .name("Wang Xiaoming"),
+        Record::new("pos")
+            .unwrap()
+            .phone("+44 7412 183976")
+            .name("王小明"),
+        Record::new("web")
+            .unwrap()
+            .phone("+44 7412 183976")
+            .name("Xiaoming Wang"),
+    ])
+    .unwrap();
+    let aside = |a: &str, b: &str| {
+        let e = g.explain(a, b).unwrap();
+        assert!(e.same_customer());
+        e.direct_evidence()
+            .iter()
+            .any(|f| f.field == "name" && f.level.contains("writing systems") && f.bits == 0.0)
+    };
+    assert!(aside("app", "pos"));
+    assert!(
+        !aside("app", "web"),
+        "names in one writing system are compared"
+    );
+    let text = g.explain("pos", "web").unwrap().to_string();
+    assert!(text.contains("not compared: two writing systems"), "{text}");
+}
+
+#[test]
 fn api_same_input_same_output() {
     let records = crate::support::background(50);
     let run = || {

@@ -450,6 +450,15 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
         .unwrap_or(straight)
 }
 
+/// Whether two records' names are written in two writing systems, and so
+/// are not compared (see [`name_levels`]): explanations say so.
+pub(crate) fn names_in_two_writing_systems(a: &Prepared, b: &Prepared) -> bool {
+    match (a.name.as_deref(), b.name.as_deref()) {
+        (Some(x), Some(y)) => writing_system(x) != writing_system(y),
+        _ => false,
+    }
+}
+
 /// The writing system of a name (see [`text::script`]): that of its first
 /// part written outside Latin, if any.
 fn writing_system(n: &NameValue) -> u32 {

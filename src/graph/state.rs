@@ -1106,7 +1106,17 @@ impl State {
         let fields_of = |x: u32, y: u32| -> Vec<FieldEvidence> {
             let (px, py) = (&self.prepared[x as usize], &self.prepared[y as usize]);
             let (ev, _) = weights.evidence(px, py, &compare(px, py));
-            ev.into_iter().map(to_field_evidence).collect()
+            let mut fields: Vec<FieldEvidence> = ev.into_iter().map(to_field_evidence).collect();
+            // Missing evidence is left out, but names both records hold
+            // were set aside, and a reader would look for them.
+            if crate::compare::names_in_two_writing_systems(px, py) {
+                fields.push(FieldEvidence {
+                    field: "name",
+                    level: "not compared: two writing systems",
+                    bits: 0.0,
+                });
+            }
+            fields
         };
         let (pa, pb) = (&self.prepared[ia as usize], &self.prepared[ib as usize]);
         let direct = fields_of(ia, ib);
