@@ -361,7 +361,7 @@ pub(crate) fn prepare_shared(
         reject(
             FieldKind::Timestamp,
             RejectReason::InvalidSyntax {
-                rule: "not an RFC 3339 timestamp",
+                rule: "not a timestamp (RFC 3339, a date, or Unix time)",
             },
         );
     }

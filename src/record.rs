@@ -181,7 +181,9 @@ impl Record {
     setters! {
         /// The channel: `web`, `app`, `pos`, `email`, `sms`, `loyalty`, `call_center`, or any other string.
         source / get_source;
-        /// When the channel saw the customer, RFC 3339 (`2024-03-01T12:00:00Z`).
+        /// When the channel saw the customer: RFC 3339 (`2024-03-01T12:00:00Z`),
+        /// also without an offset (read as UTC), a date alone, or Unix time in
+        /// seconds, milliseconds, microseconds or nanoseconds.
         ts / get_ts;
         /// The full name as typed (`"Jane Doe"`, `"DOE, Jane"`).
         name / get_name;
@@ -210,11 +212,12 @@ impl Record {
         device_id / device_ids;
     }
 
-    /// The timestamp as milliseconds since the Unix epoch, when `ts` is valid RFC 3339.
+    /// The timestamp as milliseconds since the Unix epoch, when `ts` is one
+    /// (see `util::timestamp`).
     pub(crate) fn ts_millis(&self) -> Option<i64> {
         self.ts
             .as_deref()
-            .and_then(crate::util::rfc3339::parse_millis)
+            .and_then(crate::util::timestamp::parse_millis)
     }
 }
 

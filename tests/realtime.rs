@@ -103,6 +103,25 @@ fn realtime_surviving_id_follows_the_anchor_not_arrival() {
     assert_ne!(g.customer_of("t-a"), Some(b.customer()));
 }
 
+/// Channels export times as Unix milliseconds or SQL datetimes: they order
+/// records for the anchor rule as RFC 3339 times do.
+#[test]
+fn realtime_anchor_reads_unix_and_sql_times() {
+    let g = graph();
+    let a = g
+        .upsert(rec("t-a", "2024-05-01 09:00:00").email(EMAIL))
+        .unwrap();
+    // 2023-01-01T00:00:00Z in milliseconds: the earlier record.
+    let b = g.upsert(rec("t-b", "1672531200000").phone(PHONE)).unwrap();
+    for o in [&a, &b] {
+        assert!(o.rejected().is_empty(), "{:?}", o.rejected());
+    }
+    g.upsert(rec("t-c", "1717200000").email(EMAIL).phone(PHONE))
+        .unwrap();
+    assert_eq!(g.customer_of("t-a"), Some(b.customer()));
+    assert_eq!(g.resolve_id(a.customer()), Some(b.customer()));
+}
+
 #[test]
 fn realtime_update_withdraws_old_values() {
     let g = graph();

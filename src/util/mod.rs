@@ -1,6 +1,6 @@
 //! Small private helpers.
 
-pub(crate) mod rfc3339;
+pub(crate) mod timestamp;
 
 /// A hasher with fixed keys: hash maps iterate in the same order on every run and
 /// platform build, so nothing downstream can depend on a random seed.
