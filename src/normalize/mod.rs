@@ -180,21 +180,33 @@ impl Normalizer {
     }
 
     fn check(&self, kind: FieldKind, canonical: &str) -> Result<(), RejectReason> {
-        // Normalizing can drop what hid a junk word from the raw check: the
-        // separators of `N-O`, the title of `Mr Unknown`. A canonical value
-        // of such a kind must pass what a value typed that way would.
-        // (Canonical emails, phones, dates and device ids are never words.)
-        let reveals = matches!(
-            kind,
-            FieldKind::Name | FieldKind::PostalCode | FieldKind::LoyaltyId | FieldKind::Address
-        );
-        if self.placeholders.is_placeholder(kind, canonical)
-            || (reveals && self.placeholders.is_placeholder_raw(canonical))
-        {
+        if self.placeholders.is_placeholder(kind, canonical) {
             Err(RejectReason::Placeholder)
         } else {
             Ok(())
         }
+    }
+
+    /// [`check`](Self::check), and for kinds whose normalizing can drop what
+    /// hid a junk word from the raw check (the separators of `N-O`, the
+    /// title of `Mr Unknown`: names, postal codes, loyalty ids, addresses),
+    /// the raw check again on the canonical value: it must pass what a value
+    /// typed that way would. (Canonical emails, phones, dates and device ids
+    /// are never words.) A canonical value that is the raw one but for case
+    /// was checked already.
+    fn check_revealed(
+        &self,
+        kind: FieldKind,
+        raw: &str,
+        canonical: &str,
+    ) -> Result<(), RejectReason> {
+        self.check(kind, canonical)?;
+        if !canonical.eq_ignore_ascii_case(raw.trim())
+            && self.placeholders.is_placeholder_raw(canonical)
+        {
+            return Err(RejectReason::Placeholder);
+        }
+        Ok(())
     }
 
     /// Normalizes an email address. See [`email`].
@@ -275,7 +287,7 @@ impl Normalizer {
     pub fn loyalty_id(&self, raw: &str) -> Result<LoyaltyId, RejectReason> {
         self.precheck(raw)?;
         let l = loyalty::parse(raw, &self.loyalty)?;
-        self.check(FieldKind::LoyaltyId, l.as_str())?;
+        self.check_revealed(FieldKind::LoyaltyId, raw, l.as_str())?;
         Ok(l)
     }
 
@@ -291,7 +303,7 @@ impl Normalizer {
     pub fn name(&self, raw: &str) -> Result<Name, RejectReason> {
         self.precheck(raw)?;
         let n = name::parse(raw)?;
-        self.check(FieldKind::Name, &n.tokens().join(" "))?;
+        self.check_revealed(FieldKind::Name, raw, &n.tokens().join(" "))?;
         Ok(n)
     }
 
@@ -304,7 +316,7 @@ impl Normalizer {
         let given = given.filter(|g| self.precheck(g).is_ok());
         let family = family.filter(|f| self.precheck(f).is_ok());
         let n = name::from_parts(given, family)?;
-        self.check(FieldKind::Name, &n.tokens().join(" "))?;
+        self.check_revealed(FieldKind::Name, "", &n.tokens().join(" "))?;
         Ok(n)
     }
 
@@ -324,7 +336,7 @@ impl Normalizer {
     ) -> Result<PostalCode, RejectReason> {
         self.precheck(raw)?;
         let p = postal::parse(raw, country)?;
-        self.check(FieldKind::PostalCode, p.as_str())?;
+        self.check_revealed(FieldKind::PostalCode, raw, p.as_str())?;
         Ok(p)
     }
 
@@ -332,7 +344,7 @@ impl Normalizer {
     pub fn address(&self, raw: &str) -> Result<Address, RejectReason> {
         self.precheck(raw)?;
         let a = address::parse(raw)?;
-        self.check(FieldKind::Address, a.as_str())?;
+        self.check_revealed(FieldKind::Address, raw, a.as_str())?;
         Ok(a)
     }
 }
@@ -392,7 +404,7 @@ pub fn loyalty_id(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, Reject
     let n = default_normalizer();
     n.precheck(raw)?;
     let l = loyalty::parse(raw, scheme)?;
-    n.check(FieldKind::LoyaltyId, l.as_str())?;
+    n.check_revealed(FieldKind::LoyaltyId, raw, l.as_str())?;
     Ok(l)
 }
 
