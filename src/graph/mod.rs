@@ -377,39 +377,39 @@ impl IdentityGraph {
         held: &[Record],
     ) -> Result<(Vec<Outcome>, Vec<Event>), Error> {
         let mut timer = crate::util::PhaseTimer::new();
-        // The version each id ends with (a later one in the batch replaces
-        // an earlier one), in id order as `persist` writes them.
-        let mut last: crate::util::FxMap<&str, &Record> = crate::util::map();
-        for r in held {
-            last.insert(r.id(), r);
-        }
-        let mut finals: Vec<(&str, Box<[u8]>)> = last
-            .into_iter()
-            .map(|(id, r)| (id, state::encode(r)))
-            .collect();
-        finals.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let upserts: Vec<(&str, &[u8])> = finals.iter().map(|(id, b)| (*id, &**b)).collect();
         // Normalizing takes all cores: the store's writes go beside what follows.
         let prepared = pool::for_records(held.len(), || self.prepare_batch(held));
         timer.lap("batch: normalize");
-        let (applied, staged) = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let apply = scope
                 .spawn(|| pool::for_records(held.len(), || self.apply_prepared(held, prepared)));
+            // The version each id ends with (a later one in the batch
+            // replaces an earlier one), in id order as `persist` writes them.
+            let mut last: crate::util::FxMap<&str, &Record> = crate::util::map();
+            for r in held {
+                last.insert(r.id(), r);
+            }
+            let mut finals: Vec<(&str, Box<[u8]>)> = last
+                .into_iter()
+                .map(|(id, r)| (id, state::encode(r)))
+                .collect();
+            finals.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            let upserts: Vec<(&str, &[u8])> = finals.iter().map(|(id, b)| (*id, &**b)).collect();
             let staged = store.stage(&upserts);
             timer.lap("store: stage records");
-            match apply.join() {
-                Ok(applied) => (applied, staged),
+            let applied = match apply.join() {
+                Ok(applied) => applied,
                 Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-        timer.lap("batch: applied");
-        let (changed, redirects) = self.take_changes();
-        let st = self.read();
-        staged.and_then(|staged| {
-            staged.finish(&rest_of_change(&st, changed, &redirects, &[], None))
-        })?;
-        timer.lap("store: commit");
-        Ok(applied)
+            };
+            timer.lap("batch: applied");
+            let (changed, redirects) = self.take_changes();
+            let st = self.read();
+            staged.and_then(|staged| {
+                staged.finish(&rest_of_change(&st, changed, &redirects, &[], None))
+            })?;
+            timer.lap("store: commit");
+            Ok(applied)
+        })
     }
 
     /// Compacts the store: afterwards no byte of an erased record remains in
