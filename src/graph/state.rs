@@ -618,7 +618,8 @@ impl State {
         st.changed.retain(|&s| {
             stored_of.get(s as usize).copied().flatten() != Some(st.customer[s as usize])
         });
-        timer.lap("customer ids");
+        // (Includes the phases `install` times itself, printed just above.)
+        timer.lap("install customers");
         (st, incoming_slots, events)
     }
 
