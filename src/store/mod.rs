@@ -191,12 +191,7 @@ impl Staged<'_, '_> {
         let store = self.store;
         store.state = state;
         store.rows.settle(self.plan, &changes.removes);
-        if self.durable {
-            store.last_sync = Instant::now();
-            store.unsynced = false;
-        } else {
-            store.unsynced = true;
-        }
+        store.committed(self.durable);
         Ok(())
     }
 }
@@ -313,8 +308,7 @@ impl Store {
         txn.set_durability(redb::Durability::Immediate);
         txn.set_two_phase_commit(true);
         txn.commit().map_err(engine_error)?;
-        self.last_sync = Instant::now();
-        self.unsynced = false;
+        self.committed(true);
         Ok(())
     }
 
@@ -330,9 +324,17 @@ impl Store {
     /// disk is the complete compacted copy.
     pub(crate) fn compact(&mut self) -> Result<(), Error> {
         compact::compact(self)?;
-        self.last_sync = Instant::now();
-        self.unsynced = false;
+        self.committed(true);
         Ok(())
+    }
+
+    /// Notes a commit that reached the file: fsync'd (`synced`), which
+    /// restarts [`Durability::Eventual`]'s interval, or not yet.
+    fn committed(&mut self, synced: bool) {
+        if synced {
+            self.last_sync = Instant::now();
+        }
+        self.unsynced = !synced;
     }
 
     fn db(&self) -> Result<&Database, Error> {
