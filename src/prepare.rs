@@ -1,6 +1,6 @@
 //! A record after normalization: the form every later stage works on.
 
-use crate::normalize::{BirthDate, CheckStatus, FieldKind, Name, Normalizer};
+use crate::normalize::{text, BirthDate, CheckStatus, FieldKind, Name, Normalizer};
 use crate::record::Record;
 use crate::RejectReason;
 
@@ -73,6 +73,9 @@ pub(crate) struct NameValue {
     /// `rodriguez` in `José Luis Rodríguez Zapatero`), space-separated; `None`
     /// when there are none, as for most names.
     pub(crate) middle: Option<Box<str>>,
+    /// The writing system of the name (see [`crate::compare`]'s
+    /// `writing_system`), found once here: every comparison of two names asks.
+    pub(crate) writing_system: u32,
 }
 
 impl From<&Name> for NameValue {
@@ -84,8 +87,17 @@ impl From<&Name> for NameValue {
             .get(skip..tokens.len().saturating_sub(family_words))
             .filter(|m| !m.is_empty())
             .map(|m| m.join(" ").into_boxed_str());
+        // That of the first part written outside Latin, if any: a name is
+        // one writing system, or Latin with a part in another.
+        let writing_system = [nm.family(), nm.given()]
+            .into_iter()
+            .flatten()
+            .map(text::script)
+            .find(|&s| s != text::LATIN)
+            .unwrap_or(text::LATIN);
         NameValue {
             middle,
+            writing_system,
             given: nm.given().map(Into::into),
             // Most given names are their own root: store the root only when it differs.
             given_root: nm

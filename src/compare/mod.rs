@@ -7,7 +7,6 @@
 pub(crate) mod score;
 pub(crate) mod string;
 
-use crate::normalize::text;
 use crate::prepare::{EmailValue, NameValue, Prepared};
 use string::{jaro_winkler, within_one_edit};
 
@@ -459,15 +458,10 @@ pub(crate) fn names_in_two_writing_systems(a: &Prepared, b: &Prepared) -> bool {
     }
 }
 
-/// The writing system of a name (see [`text::script`]): that of its first
-/// part written outside Latin, if any.
+/// The writing system of a name (see [`crate::normalize::text::script`]): that of its first
+/// part written outside Latin, if any (found when the record is prepared).
 fn writing_system(n: &NameValue) -> u32 {
-    [n.family.as_deref(), n.given.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(text::script)
-        .find(|&s| s != text::LATIN)
-        .unwrap_or(text::LATIN)
+    n.writing_system
 }
 
 /// Whether two names spell the same letters, each read given name first or

@@ -84,24 +84,41 @@ impl<T: Clone> SlotLists<T> {
 
     /// The override of a slot, made (a copy of its run) when it has none.
     fn override_mut(&mut self, slot: u32) -> &mut Vec<T> {
+        let i = match self.over.get(slot as usize) {
+            Some(&i) if i != NONE => i as usize,
+            _ => self.set_override(slot, self.base_of(slot).to_vec()),
+        };
+        &mut self.lists[i]
+    }
+
+    /// Makes `list` the override of a slot that has none; returns its index.
+    fn set_override(&mut self, slot: u32, list: Vec<T>) -> usize {
         let s = slot as usize;
         if self.over.len() <= s {
             self.over.resize(s + 1, NONE);
         }
-        if self.over[s] == NONE {
-            self.over[s] = self.lists.len() as u32;
-            let copy = self.base_of(slot).to_vec();
-            self.lists.push(copy);
-        }
-        let i = self.over[s] as usize;
-        &mut self.lists[i]
+        self.over[s] = self.lists.len() as u32;
+        self.lists.push(list);
+        self.lists.len() - 1
     }
 
     /// Empties a slot's list; returns how many items it had.
     pub(crate) fn clear(&mut self, slot: u32) -> usize {
         let n = self.get(slot).count();
-        if n > 0 {
-            self.override_mut(slot).clear();
+        if n == 0 {
+            return 0;
+        }
+        match self.over.get(slot as usize) {
+            Some(&i) if i != NONE => {
+                if let Some(list) = self.lists.get_mut(i as usize) {
+                    list.clear();
+                }
+            }
+            // An empty override, without copying the run it replaces first
+            // (a region clears each of its slots' three lists).
+            _ => {
+                self.set_override(slot, Vec::new());
+            }
         }
         n
     }
