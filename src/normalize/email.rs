@@ -3,7 +3,9 @@
 //! The pipeline, in order:
 //!
 //! 1. trim, then lower case (ASCII fast path) or NFKC + lower case;
-//! 2. strip a leading `mailto:` and surrounding `<...>`;
+//! 2. strip what surrounds an address where it was copied from: `mailto:`,
+//!    `<...>` with or without a display name before it, quotes around the
+//!    whole value, a list separator after it; spaces around the `@`;
 //! 3. syntax: one `@`, a dot-atom local part of at most 64 bytes, a DNS
 //!    host name of at most 253 bytes (measured in its ASCII form);
 //! 4. IDNA: internationalized domains are kept in their Unicode form, so the
@@ -88,14 +90,23 @@ pub(crate) fn parse(raw: &str) -> Result<Email, RejectReason> {
     if addr.contains('"') {
         return Err(invalid("quoted local part"));
     }
-    if addr.chars().any(char::is_whitespace) {
+    let (local, domain) = addr.split_once('@').ok_or(invalid("missing @"))?;
+    // Spaces around the `@` are a way of typing it (`jane @ example.com`,
+    // from a form or a call); anywhere else they make no address.
+    let (local, domain) = (local.trim_end(), domain.trim_start());
+    if local.contains(char::is_whitespace) || domain.contains(char::is_whitespace) {
         return Err(invalid("whitespace inside the address"));
     }
-    let (local, domain) = addr.split_once('@').ok_or(invalid("missing @"))?;
     if domain.contains('@') {
         return Err(invalid("more than one @"));
     }
     check_local(local)?;
+    // A final dot names the root zone (`example.com.` is `example.com`), and
+    // one typed at the end of a sentence is the same address.
+    let domain = match domain.strip_suffix('.') {
+        Some(d) if !d.ends_with('.') && !d.is_empty() => d,
+        _ => domain,
+    };
 
     let typed = canonical_domain(domain)?;
     let fixed = correct_typo(&typed);
@@ -134,15 +145,29 @@ fn unicode_lower(s: &str) -> String {
     out
 }
 
-/// Strips `mailto:` and `<...>` in either nesting order (`<mailto:a@b.c>`, `mailto:<a@b.c>`).
+/// Strips what surrounds an address where it was copied from: `mailto:` and
+/// `<...>` in either nesting order (`<mailto:a@b.c>`, `mailto:<a@b.c>`), a
+/// display name before the brackets (`Jane Doe <jane@example.com>`, a mail
+/// header), quotes around the whole value (a spreadsheet's), and a list
+/// separator after it (`jane@example.com;`, one entry of a list).
 fn unwrap_address(s: &str) -> &str {
     let mut s = s.trim();
     for _ in 0..2 {
+        s = s.trim_end_matches([';', ',']).trim_end();
+        for q in ['"', '\'', '`'] {
+            // Not a quoted local part (`"jane doe"@example.com`): the quotes
+            // hold the whole value and nothing else is quoted.
+            if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+                if !inner.contains(q) {
+                    s = inner.trim();
+                }
+            }
+        }
         if let Some(rest) = s.strip_prefix("mailto:") {
             s = rest.trim();
         }
-        if let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
-            s = inner.trim();
+        if let Some(open) = s.strip_suffix('>').and_then(|r| r.rfind('<')) {
+            s = s[open + 1..s.len() - 1].trim();
         }
     }
     s
@@ -681,6 +706,15 @@ mod tests {
             ("<mailto:jane@example.com>", Is("jane@example.com")),
             ("mailto:<jane@example.com>", Is("jane@example.com")),
             ("< jane@example.com >", Is("jane@example.com")),
+            ("Jane Doe <jane@example.com>", Is("jane@example.com")),
+            ("\"Doe, Jane\" <Jane@Example.com>", Is("jane@example.com")),
+            ("\"jane@example.com\"", Is("jane@example.com")),
+            ("'jane@example.com'", Is("jane@example.com")),
+            ("jane@example.com;", Is("jane@example.com")),
+            ("jane@example.com , ", Is("jane@example.com")),
+            ("jane @ example.com", Is("jane@example.com")),
+            ("jane@example.com.", Is("jane@example.com")),
+            ("o'brien@example.com", Is("o'brien@example.com")),
         ]
     }
 
@@ -890,7 +924,14 @@ mod tests {
             ("jane@localhost".into(), syntax("domain without a dot")),
             ("jane@example..com".into(), syntax("empty domain label")),
             ("jane@.example.com".into(), syntax("empty domain label")),
-            ("jane@example.com.".into(), syntax("empty domain label")),
+            ("jane@example.com..".into(), syntax("empty domain label")),
+            ("jane@.".into(), syntax("empty domain label")),
+            ("jane@example.com, john@example.com".into(), syntax("whitespace inside the address")),
+            ("jane@example.com,john@example.com".into(), syntax("more than one @")),
+            ("jane@example.com jane@example.org".into(), syntax("whitespace inside the address")),
+            ("jane d@example.com".into(), syntax("whitespace inside the address")),
+            ("\"jane\"@example.com".into(), syntax("quoted local part")),
+            ("<jane@example.com".into(), syntax("character not allowed in local part")),
             ("jane@gmail,com".into(), syntax("domain without a dot")),
             ("jane@ex_ample.com".into(), syntax("character not allowed in domain")),
             ("jane@[192.168.0.1]".into(), syntax("character not allowed in domain")),
