@@ -410,6 +410,30 @@ fn fuzzy_email_domain_typo_links_exactly() {
 }
 
 #[test]
+fn email_as_exports_and_headers_write_it_links_exactly() {
+    // A mail header's display name, a spreadsheet's quotes, a list's
+    // separator, spaces typed around the `@`, a sentence's final dot: each
+    // record holds the one address and nothing else.
+    let g = graph_with(vec![
+        rec("h1").email("Ottilie Brandauer <ottilie.brandauer@posteo.de>"),
+        rec("h2").email("\"ottilie.brandauer@posteo.de\""),
+        rec("h3").email("ottilie.brandauer@posteo.de;"),
+        rec("h4").email("ottilie.brandauer @ posteo.de"),
+        rec("h5").email("Ottilie.Brandauer@Posteo.de."),
+    ]);
+    let ids = ["h1", "h2", "h3", "h4", "h5"];
+    assert_eq!(partition_of(&g, &ids), groups(&[&ids]));
+    let out = g
+        .upsert(rec("h6").email("\"ottilie brandauer\"@posteo.de"))
+        .unwrap();
+    assert_eq!(
+        out.rejected().len(),
+        1,
+        "a quoted local part stays rejected"
+    );
+}
+
+#[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![
         rec("p1")
