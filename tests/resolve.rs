@@ -434,6 +434,22 @@ fn email_as_exports_and_headers_write_it_links_exactly() {
 }
 
 #[test]
+fn phone_as_exports_write_it_links_exactly() {
+    // A spreadsheet's float, a `tel:` URI, a label, a note: one number. The
+    // float's `.0` read as a digit made `+41 55 550 13 20`, a Swiss number.
+    let float = idgraph::normalize::phone("2015550123.0", Some("US")).unwrap();
+    assert_eq!(float.as_str(), "+12015550123");
+    let g = graph_with(vec![
+        rec("t1").phone("2015550123.0").country("US"),
+        rec("t2").phone("tel:+1-201-555-0123;ext=4"),
+        rec("t3").phone("Tel: (201) 555-0123").country("US"),
+        rec("t4").phone("\"201 555 0123\" (home)").country("US"),
+    ]);
+    let ids = ["t1", "t2", "t3", "t4"];
+    assert_eq!(partition_of(&g, &ids), groups(&[&ids]));
+}
+
+#[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![
         rec("p1")

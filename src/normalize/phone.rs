@@ -1,7 +1,10 @@
 //! Phone numbers to E.164.
 //!
-//! A raw value is first cleaned to its digits and a flag for a leading `+`
-//! (separators and an extension suffix dropped), then
+//! A raw value is first unwrapped from what surrounds it where it was copied
+//! from (quotes, a `tel:` URI, a `Tel:` label, a bracketed note such as
+//! `(home)`, a list separator, a spreadsheet's `.0`), cleaned to its digits
+//! and a flag for a leading `+` (separators and an extension suffix
+//! dropped), then
 //! read under several interpretations in a fixed order; the first one that the
 //! `rlibphonenumber` metadata (a port of Google's libphonenumber) calls
 //! *valid* wins:
@@ -111,11 +114,11 @@ pub(crate) fn parse_tracked(
     fallback: &[&str],
 ) -> (Result<Phone, RejectReason>, FallbackUse) {
     let cleaned = if raw.is_ascii() {
-        clean(raw)
+        clean(unwrap_number(raw))
     } else {
         // NFKC folds fullwidth digits, `＋` and exotic spaces to ASCII; it
         // allocates, so plain ASCII input skips it.
-        clean(&nfkc_lower(raw))
+        clean(unwrap_number(&nfkc_lower(raw)))
     };
     let cleaned = match cleaned {
         Ok(c) => c,
@@ -167,6 +170,55 @@ const TOO_FEW: RejectReason = RejectReason::InvalidSyntax {
 const TOO_MANY: RejectReason = RejectReason::InvalidSyntax {
     rule: "more than 17 digits",
 };
+
+/// The number inside what surrounds it where it was copied from: quotes
+/// around the whole value, a list separator after it (`;`, `,`), a `tel:`
+/// URI with its parameters (`tel:+1-201-555-0123;ext=12`), a label before it
+/// (`Tel: `, `Mobile: `, `M: `), a note in brackets after it (`(home)`), and
+/// the `.0` a spreadsheet adds to a number it stored as a float
+/// (`4155550132.0`, which would otherwise read as eleven digits).
+fn unwrap_number(s: &str) -> &str {
+    let mut s = s.trim();
+    // Twice, for wrappers inside one another (`"201 555 0123" (home)`).
+    for _ in 0..2 {
+        for q in ['"', '\''] {
+            if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+                s = inner.trim();
+            }
+        }
+        s = s.trim_end_matches([';', ',']).trim_end();
+        if let Some((label, rest)) = s.split_once(':') {
+            let is_tel = label.eq_ignore_ascii_case("tel");
+            if is_tel
+                || (label.chars().count() <= 12 && label.trim().chars().all(char::is_alphabetic))
+            {
+                s = rest.trim();
+                if is_tel {
+                    s = s.split(';').next().unwrap_or(s).trim();
+                }
+            }
+        }
+        if let Some(open) = s.strip_suffix(')').and_then(|r| r.rfind('(')) {
+            let note = &s[open + 1..s.len() - 1];
+            if note.chars().any(char::is_alphabetic)
+                && note.chars().all(|c| c.is_alphabetic() || c == ' ')
+            {
+                s = s[..open].trim_end();
+            }
+        }
+    }
+    if let Some((int, frac)) = s.split_once('.') {
+        let digits = int.strip_prefix('+').unwrap_or(int);
+        if digits.len() >= MIN_DIGITS
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !frac.is_empty()
+            && frac.bytes().all(|b| b == b'0')
+        {
+            s = int;
+        }
+    }
+    s
+}
 
 fn clean(s: &str) -> Result<Cleaned, RejectReason> {
     let mut out = Cleaned {
@@ -687,6 +739,40 @@ mod tests {
     }
 
     #[test]
+    fn phone_wrappers_are_unwrapped() {
+        check(&[
+            ("tel:+1-201-555-0123", None, NONE, Ok("+12015550123")),
+            ("TEL:+1-201-555-0123;ext=12", None, NONE, Ok("+12015550123")),
+            ("Tel: 201 555 0123", Some("US"), NONE, Ok("+12015550123")),
+            (
+                "Mobile: 07400 123456",
+                Some("GB"),
+                NONE,
+                Ok("+447400123456"),
+            ),
+            ("\"07400 123456\"", Some("GB"), NONE, Ok("+447400123456")),
+            ("'201-555-0123'", Some("US"), NONE, Ok("+12015550123")),
+            ("201-555-0123;", Some("US"), NONE, Ok("+12015550123")),
+            ("201-555-0123 (home)", Some("US"), NONE, Ok("+12015550123")),
+            (
+                "+44 7400 123456 (Work Mobile)",
+                None,
+                NONE,
+                Ok("+447400123456"),
+            ),
+            // A spreadsheet's float: the `.0` is no digit (else `+41 55 550 13 20`).
+            ("2015550123.0", Some("US"), NONE, Ok("+12015550123")),
+            ("+447400123456.00", None, NONE, Ok("+447400123456")),
+            (
+                "téléphone : 06 12 34 56 78",
+                Some("FR"),
+                NONE,
+                Ok("+33612345678"),
+            ),
+        ]);
+    }
+
+    #[test]
     fn phone_extension_is_dropped() {
         check(&[
             ("+1 201 555 0123 x123", None, NONE, Ok("+12015550123")),
@@ -728,6 +814,15 @@ mod tests {
             ("555-xxx-xxxx", Some("US"), NONE, Err(LETTERS_ERR)),
             ("201*555*0123", Some("US"), NONE, Err(SYMBOL)),
             ("201-555-0123, 201-555-0124", Some("US"), NONE, Err(SYMBOL)),
+            // A label without its colon, or a note that holds digits.
+            ("phone 201 555 0123", Some("US"), NONE, Err(LETTERS_ERR)),
+            (
+                "201 555 0123 (2nd line)",
+                Some("US"),
+                NONE,
+                Err(LETTERS_ERR),
+            ),
+            ("201 555 0123: home", Some("US"), NONE, Err(SYMBOL)),
             ("\u{1f4de} 201 555 0123", Some("US"), NONE, Err(SYMBOL)),
             ("201+555+0123", Some("US"), NONE, Err(LATE_PLUS)),
             ("12345", Some("US"), NONE, Err(TOO_FEW)),
