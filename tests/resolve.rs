@@ -450,6 +450,28 @@ fn phone_as_exports_write_it_links_exactly() {
 }
 
 #[test]
+fn spreadsheet_numbers_and_name_notes_read_as_their_values() {
+    use idgraph::normalize;
+    // A float's `.0` was one more digit: ZIP 21340, member 16938600.
+    let zip = normalize::postal_code("2134.0", Some("US")).unwrap();
+    assert_eq!(zip.as_str(), "02134");
+    let name = normalize::name("Hedwig Ambrosius (deceased)").unwrap();
+    assert_eq!(name.family(), Some("ambrosius"));
+    // The note read as a family name conflicted with the customer's own.
+    let g = graph_with(vec![
+        rec("l1")
+            .loyalty_id("1693860.0")
+            .name("Hedwig Ambrosius (deceased)")
+            .birth_date("1931-02-17"),
+        rec("l2")
+            .loyalty_id("\"1693860\"")
+            .name("Hedwig Ambrosius")
+            .birth_date("1931-02-17"),
+    ]);
+    assert_eq!(partition_of(&g, &["l1", "l2"]), groups(&[&["l1", "l2"]]));
+}
+
+#[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![
         rec("p1")

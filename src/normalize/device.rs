@@ -4,7 +4,7 @@
 //! in braces from Windows tooling, as a `urn:uuid:` from some exports and
 //! without dashes from database columns; all of them must become one value.
 
-use super::text::ascii_or_nfkc;
+use super::text::{self, ascii_or_nfkc};
 use crate::RejectReason;
 
 /// What kind of device identifier a value is.
@@ -62,7 +62,7 @@ const DASHES: [usize; 4] = [8, 13, 18, 23];
 /// An ID made of one repeated hex digit (`ffff…`) is
 /// [`RejectReason::Placeholder`]: SDK stubs and test fixtures, never a device.
 pub(crate) fn parse(raw: &str) -> Result<DeviceId, RejectReason> {
-    let trimmed = raw.trim();
+    let trimmed = text::unquote(raw);
     // The longest accepted form, `urn:uuid:{…}` in full-width characters, is
     // under 150 bytes; anything longer is not worth an NFKC pass.
     if trimmed.len() > MAX_RAW_LEN {
@@ -176,6 +176,7 @@ mod tests {
         run(&[
             uuid_ok("6D92078A-8246-4BA4-AE5B-76104861E7DC"),
             uuid_ok("6d92078A-8246-4Ba4-aE5b-76104861e7Dc"),
+            uuid_ok("\"6D92078A-8246-4BA4-AE5B-76104861E7DC\""),
         ]);
     }
 

@@ -6,7 +6,7 @@
 //! `421337` must become one value, so the canonical form is the bare digit
 //! string, re-padded to the scheme's length.
 
-use super::text::ascii_or_nfkc;
+use super::text::{self, ascii_or_nfkc};
 use crate::RejectReason;
 
 /// How a loyalty program writes its member numbers.
@@ -307,7 +307,8 @@ fn luhn_valid(digits: &str) -> bool {
 ///    rejection: the value is most likely a typo of a real member number, and
 ///    the resolver decides what to do with [`CheckStatus::Failed`].
 pub(crate) fn parse(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, RejectReason> {
-    let trimmed = raw.trim();
+    // As a spreadsheet may give it back: quoted, or with a float's `.0`.
+    let trimmed = text::without_float_tail(text::unquote(raw));
     let text = ascii_or_nfkc(trimmed);
 
     let mut chars = text.chars().filter(|c| !is_separator(*c)).peekable();
@@ -467,6 +468,10 @@ mod tests {
                 ("LY-0169-3860", Ok("01693860")),
                 ("000000001693860", Ok("01693860")),
                 ("7", Ok("00000007")),
+                // A spreadsheet's float, quoted or not; a digit group is no float.
+                ("1693860.0", Ok("01693860")),
+                ("\"LY-0169-3860\"", Ok("01693860")),
+                ("2736.0000", Ok("27360000")),
             ],
         );
     }

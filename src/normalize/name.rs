@@ -105,7 +105,7 @@ const CONJUNCTIONS: &[&str] = &["e", "y"];
 /// Parses a full name as typed (`"Jane Doe"`, `"DOE, Jane"`, `"J. Doe"`).
 pub(crate) fn parse(raw: &str) -> Result<Name, RejectReason> {
     let mut seen = Seen::default();
-    let mut parts: Vec<Vec<String>> = raw
+    let mut parts: Vec<Vec<String>> = without_notes(raw, 2)
         .split([',', '\u{FF0C}'])
         .map(|part| groups(part, &mut seen))
         .filter(|g| !g.is_empty())
@@ -148,14 +148,55 @@ pub(crate) fn parse(raw: &str) -> Result<Name, RejectReason> {
 /// family name stays unknown; further given tokens are kept in the tokens.
 pub(crate) fn from_parts(given: Option<&str>, family: Option<&str>) -> Result<Name, RejectReason> {
     let mut seen = Seen::default();
-    let mut given = given.map(|g| groups(g, &mut seen)).unwrap_or_default();
-    let mut family = family.map(|f| groups(f, &mut seen)).unwrap_or_default();
+    let mut given = given
+        .map(|g| groups(&without_notes(g, 1), &mut seen))
+        .unwrap_or_default();
+    let mut family = family
+        .map(|f| groups(&without_notes(f, 1), &mut seen))
+        .unwrap_or_default();
     if given.is_empty() && family.is_empty() {
         return Err(seen.reject());
     }
     strip_titles(&mut given, words(&family));
     strip_suffixes(&mut family);
     Ok(build(&given, &family))
+}
+
+/// A name without the notes in brackets that records add to it: a title or
+/// status (`John Smith (Mr)`, `Jane Doe (deceased)`, `[VIP]`), a nickname
+/// (`Maria (Mia) Rossi`), a former name (`Jane Doe (née Brown)`). Read as
+/// words, the last note became the family name. Unless `min_words` words
+/// stay outside the brackets (two of a full name: `John (Smith)` may bracket
+/// a part of it; one of a given or family name), or the brackets do not pair
+/// up, the name is left as it is.
+fn without_notes(raw: &str, min_words: usize) -> std::borrow::Cow<'_, str> {
+    const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('\u{FF08}', '\u{FF09}')];
+    if !raw.contains(|c| PAIRS.iter().any(|&(open, _)| c == open)) {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut close = None;
+    for c in raw.chars() {
+        match close {
+            Some(end) if c == end => {
+                close = None;
+                out.push(' ');
+            }
+            Some(_) => {}
+            None => match PAIRS.iter().find(|&&(open, _)| c == open) {
+                Some(&(_, end)) => close = Some(end),
+                None => out.push(c),
+            },
+        }
+    }
+    let words = out
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '\u{FF0C}')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if close.is_some() || words < min_words {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// What the group splitter saw, to tell "nothing at all" from "no letters".
@@ -440,6 +481,29 @@ mod tests {
         for (a, b) in pairs {
             assert_eq!(parse(a), parse(b), "{a:?} vs {b:?}");
         }
+    }
+
+    #[test]
+    fn name_notes_in_brackets_dropped() {
+        check(&[
+            ("John Smith (Mr)", "john|john|smith|john smith"),
+            ("Jane Doe (deceased)", "jane|jane|doe|jane doe"),
+            ("Jane Doe [VIP]", "jane|jane|doe|jane doe"),
+            ("Maria (Mia) Rossi", "maria|maria|rossi|maria rossi"),
+            ("Jane Doe (née Brown)", "jane|jane|doe|jane doe"),
+            ("Jane Doe\u{FF08}VIP\u{FF09}", "jane|jane|doe|jane doe"),
+            ("Smith, John (Mr)", "john|john|smith|john smith"),
+            // All notes, one word outside them, brackets that do not pair
+            // up: read as before.
+            ("(John Smith)", "john|john|smith|john smith"),
+            ("Smith (John)", "smith|smith|john|smith john"),
+            ("John Smith (Mr", "john|john|mr|john smith mr"),
+        ]);
+        let parts = from_parts(Some("John (Jack)"), Some("Smith [deceased]")).unwrap();
+        assert_eq!(
+            (parts.given(), parts.family()),
+            (Some("john"), Some("smith"))
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ use std::collections::HashMap;
 
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region as RegionId, PHONE_NUMBER_UTIL};
 
-use crate::normalize::text::nfkc_lower;
+use crate::normalize::text::{self, nfkc_lower};
 use crate::RejectReason;
 
 /// A phone number in E.164 form (`+14155550132`).
@@ -181,11 +181,7 @@ fn unwrap_number(s: &str) -> &str {
     let mut s = s.trim();
     // Twice, for wrappers inside one another (`"201 555 0123" (home)`).
     for _ in 0..2 {
-        for q in ['"', '\''] {
-            if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
-                s = inner.trim();
-            }
-        }
+        s = text::unquote(s);
         s = s.trim_end_matches([';', ',']).trim_end();
         if let Some((label, rest)) = s.split_once(':') {
             let is_tel = label.eq_ignore_ascii_case("tel");
@@ -207,17 +203,7 @@ fn unwrap_number(s: &str) -> &str {
             }
         }
     }
-    if let Some((int, frac)) = s.split_once('.') {
-        let digits = int.strip_prefix('+').unwrap_or(int);
-        if digits.len() >= MIN_DIGITS
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !frac.is_empty()
-            && frac.bytes().all(|b| b == b'0')
-        {
-            s = int;
-        }
-    }
-    s
+    text::without_float_tail(s)
 }
 
 fn clean(s: &str) -> Result<Cleaned, RejectReason> {

@@ -42,6 +42,7 @@
 //! (`SE-114 55` is `11455` in Sweden); it must hold 2 to 10 letters and
 //! digits.
 
+use super::text;
 use crate::RejectReason;
 use unicode_normalization::UnicodeNormalization;
 
@@ -71,6 +72,9 @@ pub(crate) fn parse(raw: &str, country: Option<&str>) -> Result<PostalCode, Reje
         normalized = raw.nfkc().collect::<String>();
         normalized.trim()
     };
+    // As a spreadsheet may give it back: quoted, or with a float's `.0`
+    // (ZIP `2134.0`, its leading zero lost too: restored below as for `2134`).
+    let s = text::without_float_tail(text::unquote(s));
     if s.is_empty() {
         return Err(RejectReason::Empty);
     }
@@ -411,6 +415,9 @@ mod tests {
             ("94107", Some("US"), Ok("94107")),
             (" 94107 ", Some("US"), Ok("94107")),
             ("00501", Some("PR"), Ok("00501")),
+            // A spreadsheet's number: leading zero lost, `.0` added, or quoted.
+            ("2134.0", Some("US"), Ok("02134")),
+            ("\"02134\"", Some("US"), Ok("02134")),
         ]);
     }
 

@@ -183,6 +183,39 @@ pub(crate) fn script(folded: &str) -> u32 {
 /// [`script`] of text without a letter outside ASCII.
 pub(crate) const LATIN: u32 = 0;
 
+/// A value without the quotes a spreadsheet or CSV export puts around the
+/// whole of it (`"02134"`, `'LY-0047'`), trimmed; any other value trimmed.
+pub(crate) fn unquote(raw: &str) -> &str {
+    let s = raw.trim();
+    ['"', '\'', '`']
+        .into_iter()
+        .find_map(|q| s.strip_prefix(q)?.strip_suffix(q))
+        .map_or(s, str::trim)
+}
+
+/// Digits without the `.0` a spreadsheet or dataframe adds to a column it
+/// stored as floats (`4155550132.0`, ZIP `2134.0`, member `479183.0`); read
+/// as digits, the `0` would be one more. Anything but `+`, digits, a dot and
+/// one or two zeros (`.0`, Excel's `.00`) is given back as it is: a group
+/// of digits after a dot is a separator's (`2736.0000`).
+pub(crate) fn without_float_tail(s: &str) -> &str {
+    match s.split_once('.') {
+        Some((int, frac))
+            if (1..=2).contains(&frac.len())
+                && frac.bytes().all(|b| b == b'0')
+                && int
+                    .strip_prefix('+')
+                    .unwrap_or(int)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                && int.bytes().any(|b| b.is_ascii_digit()) =>
+        {
+            int
+        }
+        _ => s,
+    }
+}
+
 /// Masks a raw value for error text: keeps at most the first two characters.
 pub(crate) fn mask(raw: &str) -> String {
     let mut out: String = raw.chars().take(2).collect();
@@ -215,6 +248,30 @@ mod tests {
         assert_eq!(fold("Γιώργος Παπαδόπουλος"), "giorgos papadopoulos");
         assert_eq!(fold("Ευάγγελος Παύλου"), "evangelos pavlou");
         assert_eq!(fold("王小明"), "王小明");
+    }
+
+    #[test]
+    fn quotes_and_float_tails_come_off() {
+        assert_eq!(unquote(" \"02134\" "), "02134");
+        assert_eq!(unquote("'LY-0047'"), "LY-0047");
+        assert_eq!(unquote("\"a"), "\"a");
+        assert_eq!(unquote("o'brien"), "o'brien");
+        assert_eq!(without_float_tail("4155550132.0"), "4155550132");
+        assert_eq!(without_float_tail("+447400123456.00"), "+447400123456");
+        assert_eq!(without_float_tail("2134.0"), "2134");
+        for kept in [
+            "415.555.0132",
+            "2134.5",
+            "1.0e9",
+            ".0",
+            "+.0",
+            "12.",
+            "a1.0",
+            "12.0.0",
+            "2736.0000",
+        ] {
+            assert_eq!(without_float_tail(kept), kept);
+        }
     }
 
     #[test]
