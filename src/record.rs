@@ -624,9 +624,8 @@ impl<'de> Deserialize<'de> for Scalar {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
                 Ok(Scalar(Some(v.to_string())))
             }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
-                // A float cannot be an identifier without losing digits.
-                Err(E::custom("a fractional number is not a valid value"))
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                whole_number_text(v).map(|t| Scalar(Some(t)))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
                 Err(E::custom("a boolean is not a valid value"))
@@ -639,6 +638,21 @@ impl<'de> Deserialize<'de> for Scalar {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// The digits of a JSON float that holds a whole number exactly: a column a
+/// spreadsheet or dataframe stored as floats writes a phone or a member
+/// number as `4155550132.0`. A fraction, or a number past 2^53 (where a float
+/// has lost digits), cannot be an identifier without losing digits.
+fn whole_number_text<E: de::Error>(v: f64) -> Result<String, E> {
+    /// 2^53: every whole number below it is exact in a float.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if v.fract() == 0.0 && v.abs() < EXACT {
+        // Exact: a whole number below 2^53 converts without loss.
+        Ok(format!("{}", v as i64))
+    } else {
+        Err(E::custom("a fractional number is not a valid value"))
     }
 }
 
@@ -671,6 +685,9 @@ fn de_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
             Ok(vec![v.to_string()])
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
+            whole_number_text(v).map(|t| vec![t])
         }
         fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
             Ok(Vec::new())
@@ -735,8 +752,22 @@ mod tests {
     }
 
     #[test]
+    fn record_reads_whole_floats_as_their_digits() {
+        // A dataframe's float columns: the record is kept, the `.0` is not a digit.
+        let r: Record = serde_json::from_str(
+            r#"{"id":"a","phone":4155550132.0,"loyalty_id":[1693860.0,"LY-7"],"postal_code":2134.0}"#,
+        )
+        .unwrap();
+        assert_eq!(r.phones(), ["4155550132"]);
+        assert_eq!(r.loyalty_ids(), ["1693860", "LY-7"]);
+        assert_eq!(r.get_postal_code(), Some("2134"));
+    }
+
+    #[test]
     fn record_rejects_float_and_bool_values() {
         assert!(serde_json::from_str::<Record>(r#"{"id":"a","phone":1.5}"#).is_err());
+        // Past 2^53 a float has lost digits.
+        assert!(serde_json::from_str::<Record>(r#"{"id":"a","phone":[1e17]}"#).is_err());
         assert!(serde_json::from_str::<Record>(r#"{"id":"a","name":true}"#).is_err());
     }
 

@@ -472,6 +472,23 @@ fn spreadsheet_numbers_and_name_notes_read_as_their_values() {
 }
 
 #[test]
+fn json_floats_of_a_dataframe_export_keep_the_record() {
+    // pandas writes an integer column with gaps as floats: the line was
+    // skipped whole, its email and name with it.
+    let input = br#"{"id":"x1","email":"ines.vandamme@telenet.be","phone":32471839205.0,"loyalty_id":[1693860.0],"country":"BE"}
+{"id":"x2","phone":"+32 471 83 92 05","country":"BE"}
+{"id":"x3","phone":4.5}
+"#;
+    let read: Vec<_> = idgraph::read_jsonl(&input[..]).collect();
+    assert!(read[2].is_err(), "a fraction is no identifier");
+    let records: Vec<Record> = read.into_iter().filter_map(Result::ok).collect();
+    assert_eq!(records[0].phones(), ["32471839205"]);
+    assert_eq!(records[0].loyalty_ids(), ["1693860"]);
+    let g = graph_with(records);
+    assert_eq!(partition_of(&g, &["x1", "x2"]), groups(&[&["x1", "x2"]]));
+}
+
+#[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![
         rec("p1")
