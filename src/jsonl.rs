@@ -284,7 +284,9 @@ fn data_error_text(e: &serde_json::Error) -> &'static str {
         "record id is too long"
     } else if msg.contains("values in one field") {
         "too many values in one field"
-    } else if msg.contains("invalid type") {
+    } else if msg.contains("fractional number") {
+        "a field holds a fraction or a float past 2^53 (an identifier loses digits in it)"
+    } else if msg.contains("boolean") || msg.contains("invalid type") {
         "a field has the wrong type (expected a string, number, array of strings or null)"
     } else {
         "not a record object"
@@ -315,6 +317,14 @@ mod tests {
         assert_eq!(lines, [3, 4, 5, 6, 7]);
         assert_eq!(errs[4].1, ErrorKind::DuplicateId);
         assert!(errs.iter().all(|e| !e.2.contains("secret")), "{errs:?}");
+    }
+
+    #[test]
+    fn jsonl_value_errors_say_what_is_wrong() {
+        let errs = errors(b"{\"id\":\"a\",\"phone\":[415.5]}\n{\"id\":\"b\",\"name\":true}\n{\"id\":\"c\",\"name\":[\"x\"]}\n");
+        assert!(errs[0].2.contains("a fraction"), "{errs:?}");
+        assert!(errs[1].2.contains("wrong type"), "{errs:?}");
+        assert!(errs[2].2.contains("wrong type"), "{errs:?}");
     }
 
     #[test]
