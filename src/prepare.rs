@@ -1,6 +1,6 @@
 //! A record after normalization: the form every later stage works on.
 
-use crate::normalize::{text, BirthDate, CheckStatus, FieldKind, Name, Normalizer};
+use crate::normalize::{country, text, BirthDate, CheckStatus, FieldKind, Name, Normalizer};
 use crate::record::Record;
 use crate::RejectReason;
 
@@ -215,16 +215,6 @@ impl Prepared {
     }
 }
 
-fn country_code(raw: Option<&str>) -> Option<[u8; 2]> {
-    let b = raw?.trim().as_bytes();
-    match b {
-        [a, c] if a.is_ascii_alphabetic() && c.is_ascii_alphabetic() => {
-            Some([a.to_ascii_uppercase(), c.to_ascii_uppercase()])
-        }
-        _ => None,
-    }
-}
-
 fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     if !v.contains(&x) {
         v.push(x);
@@ -271,7 +261,7 @@ pub(crate) fn prepare_shared(
         phone_regions: 0,
         loyalty_scheme: !record.loyalty_ids().is_empty(),
     };
-    let country = country_code(record.get_country());
+    let country = record.get_country().and_then(country::country_code);
     let cc = country.as_ref().and_then(|c| std::str::from_utf8(c).ok());
     let mut rejected = Vec::new();
     let mut reject = |field, reason| {

@@ -489,6 +489,18 @@ fn json_floats_of_a_dataframe_export_keep_the_record() {
 }
 
 #[test]
+fn country_uk_is_great_britain() {
+    // `UK` named no region: the national number was rejected, nothing linked.
+    let g = graph_with(vec![
+        rec("u1").phone("07400 183976").country("UK"),
+        rec("u2")
+            .phone("+44 7400 183976")
+            .name("Imogen Thistlewood"),
+    ]);
+    assert_eq!(partition_of(&g, &["u1", "u2"]), groups(&[&["u1", "u2"]]));
+}
+
+#[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![
         rec("p1")

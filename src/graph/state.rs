@@ -22,7 +22,7 @@ use crate::graph::index::KeyIndex;
 use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
-use crate::normalize::{CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer};
+use crate::normalize::{country, CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer};
 use crate::prepare::{prepare, prepare_shared, Prepared, Reliance};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
@@ -138,14 +138,8 @@ impl InputStats {
                 None => {}
             }
         }
-        if let Some(c) = r.get_country() {
-            if let [a, b] = c.trim().as_bytes() {
-                bump(
-                    &mut self.countries,
-                    &[a.to_ascii_uppercase(), b.to_ascii_uppercase()],
-                    sign,
-                );
-            }
+        if let Some(c) = r.get_country().and_then(country::country_code) {
+            bump(&mut self.countries, &c, sign);
         }
         for l in r.loyalty_ids() {
             self.loyalty.add(l, sign);

@@ -16,6 +16,7 @@
 //! ```
 
 mod address;
+pub(crate) mod country;
 mod date;
 mod device;
 mod email;
