@@ -579,6 +579,45 @@ fn early_normalization_follows_the_final_estimates() {
     );
 }
 
+/// Exports write the country as an alpha-3 code or a name. Read as no
+/// country, they left every national number of a file without alpha-2 codes
+/// without a region: each was rejected and nothing linked.
+#[test]
+fn countries_written_as_alpha_3_codes_or_names_are_regions() {
+    let g = graph_with(vec![
+        rec("us-pos").country("USA").phone("(210) 364-9875"),
+        rec("us-web")
+            .country("United States")
+            .phone("+1 210 364 9875")
+            .name("Christopher Woods"),
+        rec("de-pos").country("Deutschland").phone("0163 5663978"),
+        rec("de-app")
+            .country("DEU")
+            .phone("+49 163 5663978")
+            .name("Jonas Becker"),
+        rec("gb-pos").country("U.K.").phone("07412 183976"),
+        rec("gb-web")
+            .country("United Kingdom")
+            .phone("+44 7412 183976")
+            .name("Imogen Thistlewood"),
+    ]);
+    for id in ["us-pos", "de-pos", "gb-pos"] {
+        let c = g.customer_of(id).unwrap();
+        assert_eq!(g.records_of(c).len(), 2, "{id}");
+    }
+    assert_eq!(
+        partition_of(
+            &g,
+            &["us-pos", "us-web", "de-pos", "de-app", "gb-pos", "gb-web"]
+        ),
+        groups(&[
+            &["us-pos", "us-web"],
+            &["de-pos", "de-app"],
+            &["gb-pos", "gb-web"]
+        ])
+    );
+}
+
 /// A country code the phone metadata does not know (`UK` typed for `GB`) is
 /// not among the regions a national number without a country is read in:
 /// one unknown region there would leave every such number unreadable.
