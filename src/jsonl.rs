@@ -282,6 +282,8 @@ fn data_error_text(e: &serde_json::Error) -> &'static str {
         "record id is null"
     } else if msg.contains("record id is") {
         "record id is too long"
+    } else if msg.contains("several values in a field that holds one") {
+        "a one-value field (name, birth date, postal code, address, country, source, ts) holds several values"
     } else if msg.contains("values in one field") {
         "too many values in one field"
     } else if msg.contains("fractional number") {
@@ -321,10 +323,12 @@ mod tests {
 
     #[test]
     fn jsonl_value_errors_say_what_is_wrong() {
-        let errs = errors(b"{\"id\":\"a\",\"phone\":[415.5]}\n{\"id\":\"b\",\"name\":true}\n{\"id\":\"c\",\"name\":[\"x\"]}\n");
+        let errs = errors(b"{\"id\":\"a\",\"phone\":[415.5]}\n{\"id\":\"b\",\"name\":true}\n{\"id\":\"c\",\"name\":[[\"x\"]]}\n{\"id\":\"d\",\"name\":[\"x\",\"y\"]}\n");
         assert!(errs[0].2.contains("a fraction"), "{errs:?}");
         assert!(errs[1].2.contains("wrong type"), "{errs:?}");
         assert!(errs[2].2.contains("wrong type"), "{errs:?}");
+        assert!(errs[3].2.contains("holds several values"), "{errs:?}");
+        assert!(!errs[3].2.contains('x'), "{errs:?}");
     }
 
     #[test]

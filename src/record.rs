@@ -663,8 +663,60 @@ fn de_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
+/// A field that holds one value (a name, a birth date, a country...): a
+/// scalar, or an array that holds one value. Exports from systems that
+/// store every attribute as a list write `"name": ["Jane Doe"]`; read as a
+/// wrong type, such a line was skipped whole, with its email and phone.
+/// Nulls in the array are skipped and a value repeated counts once; two
+/// different values are an error (which one is the person's cannot be told).
 fn de_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Scalar::deserialize(d)?.0)
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, a number, null, or an array holding one of them")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<String>, E> {
+            whole_number_text(v).map(Some)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<String>, E> {
+            Err(E::custom("a boolean is not a valid value"))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
+            let mut one: Option<String> = None;
+            while let Some(Scalar(v)) = seq.next_element::<Scalar>()? {
+                match (v, &one) {
+                    (Some(v), Some(held)) if v != *held => {
+                        return Err(de::Error::custom(
+                            "several values in a field that holds one",
+                        ));
+                    }
+                    (Some(v), None) => one = Some(v),
+                    _ => {}
+                }
+            }
+            Ok(one)
+        }
+    }
+    d.deserialize_any(V)
 }
 
 fn de_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -719,6 +771,27 @@ pub const MAX_VALUES_PER_FIELD: usize = 64;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_value_fields_read_an_array_of_one_value() {
+        let r: Record = serde_json::from_str(
+            r#"{"id":"r1","name":["Jane Doe"],"birth_date":[null,"1980-01-02","1980-01-02"],
+                "postal_code":[2134.0],"country":[],"email":["a@x.com"]}"#,
+        )
+        .unwrap();
+        assert_eq!(r.get_name(), Some("Jane Doe"));
+        assert_eq!(r.get_birth_date(), Some("1980-01-02"));
+        assert_eq!(r.get_postal_code(), Some("2134"));
+        assert_eq!(r.get_country(), None);
+        for bad in [
+            r#"{"id":"r1","name":["Jane Doe","John Roe"]}"#,
+            r#"{"id":"r1","name":[["Jane Doe"]]}"#,
+            r#"{"id":"r1","name":[true]}"#,
+            r#"{"id":["r1"]}"#,
+        ] {
+            assert!(serde_json::from_str::<Record>(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn record_reads_strings_arrays_numbers_and_nulls() {

@@ -489,6 +489,22 @@ fn json_floats_of_a_dataframe_export_keep_the_record() {
 }
 
 #[test]
+fn an_array_of_one_value_in_a_one_value_field_keeps_the_record() {
+    // Systems that store every attribute as a list export `"name": [...]`:
+    // the line was a wrong type and skipped whole, its email with it.
+    let input = br#"{"id":"a1","email":"ines.vandamme@telenet.be","name":["Ines Van Damme"],"country":["BE"]}
+{"id":"a2","email":"ines.vandamme@telenet.be","name":"Ines Van Damme"}
+{"id":"a3","email":"other@telenet.be","name":["Ines Van Damme","Jan Peeters"]}
+"#;
+    let read: Vec<_> = idgraph::read_jsonl(&input[..]).collect();
+    assert!(read[2].is_err(), "two names: which one is the person's?");
+    let records: Vec<Record> = read.into_iter().filter_map(Result::ok).collect();
+    assert_eq!(records[0].get_name(), Some("Ines Van Damme"));
+    let g = graph_with(records);
+    assert_eq!(partition_of(&g, &["a1", "a2"]), groups(&[&["a1", "a2"]]));
+}
+
+#[test]
 fn country_uk_is_great_britain() {
     // `UK` named no region: the national number was rejected, nothing linked.
     let g = graph_with(vec![
