@@ -606,38 +606,69 @@ struct Scalar(Option<String>);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string, a number or null")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(Some(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
-                Ok(Scalar(Some(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(Some(v.to_string())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(Some(v.to_string())))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                whole_number_text(v).map(|t| Scalar(Some(t)))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
-                Err(E::custom("a boolean is not a valid value"))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-                Ok(Scalar(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
-                Ok(Scalar(None))
+        d.deserialize_any(ScalarVisitor {
+            one_value_array: false,
+        })
+        .map(Scalar)
+    }
+}
+
+/// Reads a scalar as text; with `one_value_array`, also an array holding
+/// one value (see [`de_opt_string`]). Without it, an array is the wrong type.
+struct ScalarVisitor {
+    one_value_array: bool,
+}
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.one_value_array {
+            f.write_str("a string, a number, null, or an array holding one of them")
+        } else {
+            f.write_str("a string, a number or null")
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
+        Ok(Some(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<String>, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<String>, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<String>, E> {
+        whole_number_text(v).map(Some)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<String>, E> {
+        Err(E::custom("a boolean is not a valid value"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
+        if !self.one_value_array {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        let mut one: Option<String> = None;
+        while let Some(Scalar(v)) = seq.next_element::<Scalar>()? {
+            match (v, &one) {
+                (Some(v), Some(held)) if v != *held => {
+                    return Err(de::Error::custom(
+                        "several values in a field that holds one",
+                    ));
+                }
+                (Some(v), None) => one = Some(v),
+                _ => {}
             }
         }
-        d.deserialize_any(V)
+        Ok(one)
     }
 }
 
@@ -670,53 +701,9 @@ fn de_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// Nulls in the array are skipped and a value repeated counts once; two
 /// different values are an error (which one is the person's cannot be told).
 fn de_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string, a number, null, or an array holding one of them")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<String>, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<String>, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<String>, E> {
-            whole_number_text(v).map(Some)
-        }
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<String>, E> {
-            Err(E::custom("a boolean is not a valid value"))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
-            Ok(None)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<String>, A::Error> {
-            let mut one: Option<String> = None;
-            while let Some(Scalar(v)) = seq.next_element::<Scalar>()? {
-                match (v, &one) {
-                    (Some(v), Some(held)) if v != *held => {
-                        return Err(de::Error::custom(
-                            "several values in a field that holds one",
-                        ));
-                    }
-                    (Some(v), None) => one = Some(v),
-                    _ => {}
-                }
-            }
-            Ok(one)
-        }
-    }
-    d.deserialize_any(V)
+    d.deserialize_any(ScalarVisitor {
+        one_value_array: true,
+    })
 }
 
 fn de_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
