@@ -516,6 +516,65 @@ fn country_uk_is_great_britain() {
     assert_eq!(partition_of(&g, &["u1", "u2"]), groups(&[&["u1", "u2"]]));
 }
 
+/// A handful of records, with no population behind them: each agreement is
+/// seen once, by the very pair it must judge. Supporting evidence still
+/// counts (a name with a birth date and a postcode, a name with an email one
+/// typo away), and a name alone still joins nobody.
+#[test]
+fn a_handful_of_records_links_on_supporting_evidence() {
+    let records = [
+        rec("a1")
+            .name("Jane Doe")
+            .birth_date("1980-02-03")
+            .postal_code("02139")
+            .country("US"),
+        rec("a2")
+            .name("Jane Doe")
+            .birth_date("1980-02-03")
+            .postal_code("02139")
+            .country("US")
+            .email("jane@example.org"),
+        rec("b1")
+            .name("John Smith")
+            .email("john.smith@gmail.com")
+            .country("US"),
+        rec("b2")
+            .name("John Smith")
+            .email("john.smitth@gmail.com")
+            .country("US"),
+        rec("c1").name("Mary Jones").country("US"),
+        rec("c2").name("Mary Jones").country("US"),
+        rec("d1")
+            .name("Ann Lee")
+            .phone("(617) 555-0142")
+            .country("US"),
+        rec("d2").name("Ann Lee").phone("+1 617 555 0142"),
+    ];
+    for n in [records.len(), 4, 2] {
+        let g = IdentityGraph::new(Config::new()).unwrap();
+        let some = &records[..n];
+        g.upsert_batch(some.to_vec()).unwrap();
+        let held = |id: &&str| some.iter().any(|r| r.id() == *id);
+        let expected: Vec<Vec<&str>> = [
+            &["a1", "a2"][..],
+            &["b1", "b2"],
+            &["c1"],
+            &["c2"],
+            &["d1", "d2"],
+        ]
+        .into_iter()
+        .map(|c| c.iter().copied().filter(held).collect::<Vec<_>>())
+        .filter(|c| !c.is_empty())
+        .collect();
+        let expected: Vec<&[&str]> = expected.iter().map(Vec::as_slice).collect();
+        assert_customers(&g, &expected, &[("a1", "a2"), ("b1", "b2"), ("c1", "c2")]);
+    }
+    // Two records with one name and nothing else: no evidence of one person.
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    g.upsert_batch(records[4..6].to_vec()).unwrap();
+    assert_customers(&g, &[&["c1"], &["c2"]], &[("c1", "c2")]);
+}
+
 #[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![

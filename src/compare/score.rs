@@ -14,6 +14,12 @@
 //! - `m` comes from pairs joined by an exact identifier of another kind
 //!   (near-certain matches), blended with a prior so that small inputs get
 //!   sound defaults.
+//! - `u` and the term frequencies are blended with a prior too. A file of ten
+//!   records has one pair sharing a birth date, and it is the pair being
+//!   judged: counted alone, that date is "held by everyone" and agreeing on it
+//!   weighs nothing. The prior is worth a few hundred pairs (and a hundred
+//!   customers for a value's frequency), so it decides small inputs and
+//!   vanishes in large ones.
 //! - the prior odds of a match come from the provisional customers' sizes.
 
 use rayon::prelude::*;
@@ -24,6 +30,14 @@ use crate::util::{self, FxMap};
 
 /// Pseudo-count of the default m distribution in the blend with observed pairs.
 const M_PRIOR_WEIGHT: f64 = 20.0;
+/// Pseudo-count of the default u distribution (random pairs where the field
+/// is present on both sides) in the blend with the sampled pairs.
+const U_PRIOR_WEIGHT: f64 = 1000.0;
+/// The highest prior probability that two random records are one person.
+const MAX_PRIOR: f64 = 0.05;
+/// Pseudo-count, in customers, of a value's default frequency (the field's
+/// u of exact agreement) in the blend with its observed frequency.
+const TF_PRIOR_WEIGHT: f64 = 100.0;
 /// Random pairs drawn to estimate u.
 const U_SAMPLE_PAIRS: u64 = 400_000;
 /// Independent random streams the draws are split into (a constant, not the
@@ -266,6 +280,28 @@ fn default_m(field: Field) -> [f64; Level::COUNT] {
     }
 }
 
+/// Default u distribution over levels: how often two different people's
+/// values compare at each level, in orders of magnitude that hold across
+/// populations (a common given name is held by about one person in a
+/// hundred, birth dates spread over decades, shoppers of one retailer
+/// cluster in a region's postcodes, typo neighbours of an identifier are
+/// rare). Only inputs too small to measure these lean on them.
+fn default_u(field: Field) -> [f64; Level::COUNT] {
+    // Missing, Exact, Alias, Fuzzy, Initial (Differ: the rest)
+    let head = match field {
+        Field::Email | Field::Phone => [0.0, 1e-6, 1e-6, 1e-5, 0.0],
+        Field::Device => [0.0, 1e-6, 0.0, 0.0, 0.0],
+        Field::Loyalty => [0.0, 1e-6, 1e-5, 1e-4, 0.0],
+        Field::Given => [0.0, 0.01, 0.003, 0.01, 0.05],
+        Field::Family => [0.0, 0.003, 0.001, 0.005, 0.0],
+        Field::BirthDate => [0.0, 1e-4, 0.0, 2e-3, 0.0],
+        Field::Postal => [0.0, 5e-3, 0.0, 0.01, 0.0],
+        Field::Address => [0.0, 1e-4, 0.0, 1e-3, 0.0],
+    };
+    let rest = 1.0 - head.iter().sum::<f64>();
+    [head[0], head[1], head[2], head[3], head[4], rest]
+}
+
 fn possible(field: Field, level: Level) -> bool {
     default_m(field)[level.index()] > 0.0
 }
@@ -360,12 +396,15 @@ pub(crate) fn estimate(
     for f in Field::ALL {
         let row = &u_counts[f.index()];
         let present: f64 = row.iter().skip(1).sum();
+        let d = default_u(f);
         for l in Level::ALL.into_iter().skip(1) {
             if !possible(f, l) {
                 continue;
             }
-            // Half a count for never-seen levels keeps weights finite and shrinks with more data.
-            u[f.index()][l.index()] = (row[l.index()].max(0.5)) / (present + 1.0);
+            // Half a count for never-seen levels keeps weights finite and
+            // shrinks with more data; the prior decides when pairs are few.
+            u[f.index()][l.index()] = (row[l.index()].max(0.5) + U_PRIOR_WEIGHT * d[l.index()])
+                / (present + 1.0 + U_PRIOR_WEIGHT);
         }
     }
     // m from identifier-joined pairs, excluding the field that joined them.
@@ -421,19 +460,28 @@ pub(crate) fn estimate(
         },
         || per_customer_counts(records, group, full_name_key),
     );
+    // A value's frequency, blended with the field's exact-agreement u: a
+    // value held by both records of a two-record input is not "held by
+    // everyone".
+    let exact = Level::Exact.index();
+    let share = |holders: f64, total: f64, prior: f64| {
+        (holders + TF_PRIOR_WEIGHT * prior) / (total + TF_PRIOR_WEIGHT)
+    };
     let mut tf: [FxMap<u64, f64>; Field::COUNT] = std::array::from_fn(|_| util::map());
     let mut tf_floor = [1.0; Field::COUNT];
     for (f, (mut counts, total)) in TF_FIELDS.into_iter().zip(tables.drain(..)) {
+        let prior = u[f.index()][exact];
         for v in counts.values_mut() {
-            *v /= total;
+            *v = share(*v, total, prior);
         }
         tf[f.index()] = counts;
-        tf_floor[f.index()] = 1.0 / total;
+        tf_floor[f.index()] = share(1.0, total, prior);
     }
     // Two records that share a full name make it appear twice even when they
     // are one person, so its frequency among *other* people leaves one holder out.
+    let full_prior = u[Field::Given.index()][exact] * u[Field::Family.index()][exact];
     for v in tf_full.values_mut() {
-        *v = (*v - 1.0).max(0.0) / full_total;
+        *v = share((*v - 1.0).max(0.0), full_total, full_prior);
     }
     // Prior odds from the provisional customers.
     let mut sizes: FxMap<u32, u64> = util::map();
@@ -447,10 +495,13 @@ pub(crate) fn estimate(
         .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
         .sum();
     let all = (n as f64) * (n as f64 - 1.0) / 2.0;
+    // At most one random pair in twenty is taken for a match: a handful of
+    // records gives no measure of it (two records, one pair, odds of one to
+    // one), and a name alone must not join them.
     let lambda = if all > 0.0 {
-        ((linked + 1.0) / (all + 1.0)).clamp(1e-12, 0.5)
+        ((linked + 1.0) / (all + 1.0)).clamp(1e-12, MAX_PRIOR)
     } else {
-        0.5
+        MAX_PRIOR
     };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
     Weights::new(m, u, tf, tf_floor, tf_full, prior_bits)

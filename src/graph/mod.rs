@@ -179,14 +179,15 @@ const CHUNK: usize = 1024;
 /// graph.upsert_batch(vec![
 ///     Record::new("web-1")?.source("web").email("Jane.Doe@gmail.com").name("Jane Doe"),
 ///     Record::new("pos-7")?.source("pos").phone("(415) 555-0132").email("janedoe@gmail.com").country("US"),
-///     Record::new("loy-3")?.source("loyalty").phone("+1 415 555 0132").name("DOE, Jane"),
+///     Record::new("loy-3")?.source("loyalty").phone("+1 415 555 0132").loyalty_id("LY-0042-1337"),
 /// ])?;
 /// let c = graph.customer_of("web-1").unwrap();
 /// assert_eq!(graph.customer_of("loy-3"), Some(c));
 /// assert_eq!(graph.records_of(c).len(), 3);
 /// println!("{}", graph.explain("web-1", "loy-3")?);
 ///
-/// // Erasure: the customer this record held together splits.
+/// // Erasure: the customer this record held together splits (nothing else
+/// // links the other two).
 /// graph.remove("pos-7")?;
 /// assert_ne!(graph.customer_of("web-1"), graph.customer_of("loy-3"));
 /// # Ok::<(), idgraph::Error>(())
