@@ -426,29 +426,47 @@ impl State {
                 true
             }
         };
+        // Whether every value of `x` is one its customer-to-be holds already.
+        let mut nothing_new = true;
         for (kind, v) in px.identifiers() {
             if stable.contains(&(kind, v)) {
+                nothing_new = false;
                 continue;
             }
             index.holders(identifier_key(kind, v), &self.live, &mut holders);
+            // A holder is read only until one is found to hold the value
+            // indeed (a truncated key can collide): the others are in the
+            // same customer, or the full path decides anyway.
+            let mut held = false;
             for &h in holders.iter().filter(|&&h| h != x) {
+                if !meet(self.customer[h as usize], &mut target) {
+                    return None;
+                }
+                if held {
+                    continue;
+                }
                 let ph = &self.prepared[h as usize];
                 if !ph.identifiers().any(|(k, w)| k == kind && w == v) {
                     return None; // a truncated-key collision: leave it to the full path
                 }
-                if !meet(self.customer[h as usize], &mut target) {
-                    return None;
-                }
+                held = true;
                 if link.is_none() {
                     link = Some((h, Via::Identifier(kind, v.into())));
                 }
             }
+            nothing_new &= held;
         }
         // A record sharing several keys with `x` is scored once: its later
         // appearances would score the same.
         let mut scored: FxSet<u32> = util::set();
         for group in within.groups() {
             for &y in group.iter().filter(|&&y| y != x) {
+                // Once `x` is linked, a record of the customer it joins needs
+                // no score: their strong pair would lie inside one customer,
+                // and a region holding either record holds that customer whole.
+                if link.is_some() && target == Some(self.customer[y as usize]) {
+                    continue;
+                }
                 if !scored.insert(y) {
                     continue;
                 }
@@ -493,10 +511,23 @@ impl State {
             return None;
         }
         let members = self.members.get(&c)?;
-        if members
-            .iter()
-            .any(|&m| records_conflict(px, &self.prepared[m as usize]))
-            || !within_limits(
+        // Only a birth date, a name or a valid loyalty number can conflict.
+        let can_conflict =
+            px.dob.is_some() || px.name.is_some() || px.loyalty.iter().any(|l| !l.failed);
+        if can_conflict
+            && members
+                .iter()
+                .any(|&m| records_conflict(px, &self.prepared[m as usize]))
+        {
+            return None;
+        }
+        // A customer of several records is within the limits (every merge
+        // that made it was checked against them, and a part of it holds fewer
+        // values), so a record that brings no value it lacks keeps it there.
+        // A lone record may exceed them by itself: then its values are counted.
+        let unchanged_values = nothing_new && members.len() >= 2;
+        if !unchanged_values
+            && !within_limits(
                 members
                     .iter()
                     .map(|&m| &self.prepared[m as usize])

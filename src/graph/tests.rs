@@ -274,6 +274,22 @@ proptest! {
         prop_assert_eq!(partition(&graph), frozen_resolve(&graph));
     }
 
+    /// The same with one email and one phone per customer: merges that would
+    /// break a limit are refused, and a record joining a customer whose
+    /// values it all holds already is taken by the fast path.
+    #[test]
+    fn incremental_equals_frozen_resolve_under_tight_limits(
+        initial in proptest::collection::vec(spec(), 1..10),
+        ops in proptest::collection::vec(op(), 1..24),
+    ) {
+        use crate::normalize::FieldKind;
+        let config = Config::new()
+            .max_per_customer(FieldKind::Email, 1)
+            .max_per_customer(FieldKind::Phone, 1);
+        let graph = run_with(config, &initial, &ops);
+        prop_assert_eq!(partition(&graph), frozen_resolve(&graph));
+    }
+
     /// An update that changes no evidence (a new timestamp) keeps its slot
     /// and customer without re-resolving: the same customer ids, events
     /// and partition as the full path give.
@@ -436,4 +452,43 @@ fn touch_update_moves_the_anchor() {
         .unwrap_or_else(|_| unreachable!());
     assert_eq!(Some(joined.customer()), cb);
     assert_eq!(graph.customer_of("a"), cb);
+}
+
+/// A lone record may exceed a per-kind limit by itself (two emails where one
+/// is allowed). A record that brings nothing new still cannot join it: the
+/// merge would hold two emails, which the full path refuses. A customer of
+/// several records, formed under the limit, takes such a record.
+#[test]
+fn a_record_bringing_nothing_new_joins_only_within_the_limits() {
+    use crate::normalize::FieldKind;
+    let config = Config::new()
+        .reestimate_growth(None)
+        .max_per_customer(FieldKind::Email, 1);
+    let graph = IdentityGraph::new(config).unwrap_or_else(|_| unreachable!());
+    let rec = |id: &str| Record::new(id).unwrap_or_else(|_| unreachable!());
+    graph
+        .upsert_batch(vec![
+            rec("two-emails")
+                .email("ana.lima@gmail.com")
+                .email("ana.lima@outlook.com"),
+            rec("pair-1").email("bruno.koch@outlook.com"),
+            rec("pair-2")
+                .email("bruno.koch@outlook.com")
+                .phone("+44 7412 183976"),
+            rec("other").email("carla1980@yahoo.com"),
+        ])
+        .unwrap_or_else(|_| unreachable!());
+    graph
+        .upsert(rec("joins-lone").email("ana.lima@gmail.com"))
+        .unwrap_or_else(|_| unreachable!());
+    graph
+        .upsert(rec("joins-pair").email("bruno.koch@outlook.com"))
+        .unwrap_or_else(|_| unreachable!());
+    assert_eq!(partition(&graph), frozen_resolve(&graph));
+    assert_ne!(
+        graph.customer_of("joins-lone"),
+        graph.customer_of("two-emails")
+    );
+    assert_eq!(graph.customer_of("joins-pair"), graph.customer_of("pair-1"));
+    assert_eq!(graph.customer_of("pair-2"), graph.customer_of("pair-1"));
 }
