@@ -573,6 +573,23 @@ fn a_handful_of_records_links_on_supporting_evidence() {
     let g = IdentityGraph::new(Config::new()).unwrap();
     g.upsert_batch(records[4..6].to_vec()).unwrap();
     assert_customers(&g, &[&["c1"], &["c2"]], &[("c1", "c2")]);
+    // A real-time graph that starts empty estimates from a record, then two,
+    // four and eight: it ends where the batch does.
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    for r in &records {
+        g.upsert(r.clone()).unwrap();
+    }
+    assert_customers(
+        &g,
+        &[
+            &["a1", "a2"],
+            &["b1", "b2"],
+            &["c1"],
+            &["c2"],
+            &["d1", "d2"],
+        ],
+        &[("a1", "a2"), ("b1", "b2")],
+    );
 }
 
 #[test]
