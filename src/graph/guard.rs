@@ -473,6 +473,12 @@ pub(crate) fn strictly_compatible(a: &Prepared, b: &Prepared) -> bool {
     names_ok && dob_ok
 }
 
+/// Whether a record holds any evidence [`records_conflict`] reads: without a
+/// birth date, a name or a valid loyalty number it conflicts with no record.
+pub(crate) fn can_conflict(r: &Prepared) -> bool {
+    r.dob.is_some() || r.name.is_some() || r.loyalty.iter().any(|l| !l.failed)
+}
+
 /// Whether two records' evidence conflicts as [`Profile::conflicts`] judges
 /// it (birth dates, names, valid loyalty numbers), limits aside.
 pub(crate) fn records_conflict(a: &Prepared, b: &Prepared) -> bool {
@@ -599,6 +605,10 @@ mod tests {
             let distinct = distinct_evidence(records.iter());
             prop_assert!(distinct.len() <= all.len());
             prop_assert_eq!(any(&distinct), any(&all));
+            // A record without the evidence conflicts is read from conflicts with none.
+            for a in records.iter().filter(|a| !can_conflict(a)) {
+                prop_assert!(records.iter().all(|b| !records_conflict(a, b) && !records_conflict(b, a)));
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ use crate::compare::compare;
 use crate::graph::cluster::Via;
 use crate::graph::cluster::{self, records_compatible, Scope};
 use crate::graph::guard::{
-    people_and_representatives, records_conflict, signature, within_limits, MAX_SIGNATURES,
+    can_conflict, people_and_representatives, records_conflict, signature, within_limits,
+    MAX_SIGNATURES,
 };
 use crate::graph::index::{index_keys, KeyIndex, Spot};
 use crate::graph::pool::{for_records, on_all_cores, on_this_thread};
@@ -511,10 +512,7 @@ impl State {
             return None;
         }
         let members = self.members.get(&c)?;
-        // Only a birth date, a name or a valid loyalty number can conflict.
-        let can_conflict =
-            px.dob.is_some() || px.name.is_some() || px.loyalty.iter().any(|l| !l.failed);
-        if can_conflict
+        if can_conflict(px)
             && members
                 .iter()
                 .any(|&m| records_conflict(px, &self.prepared[m as usize]))
