@@ -76,7 +76,8 @@ impl Config {
     }
 
     /// The phone region (ISO 3166 alpha-2) for records without a country. Default:
-    /// the most common country in the data.
+    /// the regions most common in the data, counting the countries records
+    /// declare and the calling codes of numbers written with `+`.
     pub fn default_region(mut self, region: &str) -> Config {
         self.default_region = Some(region.trim().to_ascii_uppercase());
         self

@@ -592,6 +592,42 @@ fn a_handful_of_records_links_on_supporting_evidence() {
     );
 }
 
+/// A retailer in one country seldom sends it: where no record has a
+/// country, the calling codes of the numbers written with `+` tell which
+/// region the national numbers are read in.
+#[test]
+fn national_numbers_without_any_country_read_in_the_region_the_data_shows() {
+    let records = vec![
+        rec("w1")
+            .source("app")
+            .phone("+1 415 555 0132")
+            .device_id("5f0c2a9e-8d1b-4c7e-9a43-2b6d0e7f1c88"),
+        rec("w2")
+            .source("pos")
+            .phone("(415) 555-0132")
+            .name("Ann Lee"),
+        rec("w3")
+            .source("web")
+            .email("ann.lee@fastmail.com")
+            .phone("+1 (212) 555-0199"),
+        rec("w4").source("pos").phone("212-555-0199"),
+        rec("w5").source("web").phone("+44 7412 183976"),
+    ];
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    let outcomes = g.upsert_batch(records.clone()).unwrap();
+    for o in &outcomes {
+        assert!(o.rejected().is_empty(), "{:?}", o.rejected());
+    }
+    let expected: &[&[&str]] = &[&["w1", "w2"], &["w3", "w4"], &["w5"]];
+    assert_customers(&g, expected, &[("w1", "w2"), ("w3", "w4")]);
+    // Arriving one at a time into an empty graph, the same.
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    for r in records {
+        g.upsert(r).unwrap();
+    }
+    assert_customers(&g, expected, &[("w1", "w2"), ("w3", "w4")]);
+}
+
 #[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![

@@ -118,6 +118,8 @@ fn normalizer(config: &Config, regions: &[String], scheme: &LoyaltyScheme) -> No
 #[derive(Clone, Debug, Default)]
 pub(crate) struct InputStats {
     countries: BTreeMap<[u8; 2], i64>,
+    /// The regions phone numbers written with `+` name by their calling code.
+    calling_regions: BTreeMap<[u8; 2], i64>,
     /// What the loyalty scheme is inferred from, counted (not the values).
     loyalty: LoyaltyTally,
 }
@@ -141,17 +143,32 @@ impl InputStats {
         if let Some(c) = r.get_country().and_then(country::country_code) {
             bump(&mut self.countries, &c, sign);
         }
+        for p in r.phones() {
+            if let Some(c) = Normalizer::phone_calling_region(p) {
+                bump(&mut self.calling_regions, &c, sign);
+            }
+        }
         for l in r.loyalty_ids() {
             self.loyalty.add(l, sign);
         }
     }
 
-    /// What the normalizer takes from the data: the countries records
-    /// declare, most common first, unless the configuration names one; the
+    /// What the normalizer takes from the data: the regions records come
+    /// from, most common first (after the configured default, if any); the
     /// loyalty scheme the numbers show, unless configured.
+    ///
+    /// A region counts once for each record that declares it as its country
+    /// and once for each number written with `+` its calling code names. The
+    /// numbers matter where records carry no country (a retailer in one
+    /// country seldom sends it): there, the app's and the web's `+1 ...`
+    /// numbers tell that the till's `(210) 364-9875` is read in the US, which
+    /// without them would be rejected for want of a region.
     fn estimate(&self, config: &Config) -> (Vec<String>, LoyaltyScheme) {
-        let mut by_count: Vec<(i64, &[u8; 2])> =
-            self.countries.iter().map(|(c, n)| (*n, c)).collect();
+        let mut counts = self.countries.clone();
+        for (c, n) in &self.calling_regions {
+            *counts.entry(*c).or_insert(0) += n;
+        }
+        let mut by_count: Vec<(i64, &[u8; 2])> = counts.iter().map(|(c, n)| (*n, c)).collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         // Only regions the phone metadata knows: one unknown code in the list
         // (a `UK` typed for `GB`) would leave every national number on a

@@ -273,6 +273,12 @@ impl Normalizer {
         phone::all_known(&[code])
     }
 
+    /// The region a phone number written with `+` names by its calling code
+    /// (see `phone::calling_region`).
+    pub(crate) fn phone_calling_region(raw: &str) -> Option<[u8; 2]> {
+        phone::calling_region(raw)
+    }
+
     /// The regions a national phone number on a record without a country is
     /// read in, in order: the default region, then the fallback regions.
     pub(crate) fn phone_regions(&self) -> Vec<&str> {

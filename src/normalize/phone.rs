@@ -333,6 +333,35 @@ pub(crate) fn all_known(codes: &[&str]) -> bool {
         .all(|c| region_code(c).and_then(known_region).is_some())
 }
 
+/// The region a number written with `+` names by its calling code (`+44 ...`
+/// names GB; a code several regions share names its main one: `+1` is US,
+/// `+7` RU), read from the digits alone, without the metadata's parse or
+/// validation: cheap enough to count for every record read. `None` for a
+/// number without `+`, unreadable, or with a code of no region (`+800`).
+pub(crate) fn calling_region(raw: &str) -> Option<[u8; 2]> {
+    let cleaned = if raw.is_ascii() {
+        clean(unwrap_number(raw))
+    } else {
+        clean(unwrap_number(&nfkc_lower(raw)))
+    }
+    .ok()?;
+    if !cleaned.plus {
+        return None;
+    }
+    let digits = cleaned.digits();
+    // Calling codes are prefix-free: the first prefix that is one is the code.
+    (1..=3).find_map(|len| {
+        let code = digits
+            .get(..len)?
+            .iter()
+            .fold(0i32, |acc, &d| acc * 10 + i32::from(d - b'0'));
+        let main = PHONE_NUMBER_UTIL
+            .get_regions_for_country_calling_code(code)?
+            .next()?;
+        region_code(&main.as_region_str())
+    })
+}
+
 fn region_name(code: [u8; 2]) -> String {
     String::from_utf8_lossy(&code).into_owned()
 }
@@ -896,6 +925,28 @@ mod tests {
                 Err(invalid_for("US")),
             ),
         ]);
+    }
+
+    #[test]
+    fn phone_calling_region_reads_the_code_only() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("+44 7700 900123", Some("GB")),
+            ("+1 (415) 555-0132", Some("US")),
+            ("+7 912 345 67 89", Some("RU")),
+            ("+34 726 28 59 76", Some("ES")),
+            ("tel:+39-06-1234-5678", Some("IT")),
+            ("＋４９ 30 1234567", Some("DE")),
+            // Not written with `+`, a code of no region, junk.
+            ("0044 7700 900123", None),
+            ("(415) 555-0132", None),
+            ("+800 1234 5678", None),
+            ("+", None),
+            ("call me", None),
+        ];
+        for &(raw, want) in cases {
+            let got = calling_region(raw);
+            assert_eq!(got, want.and_then(region_code), "{raw}");
+        }
     }
 
     #[test]
