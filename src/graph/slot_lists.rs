@@ -8,6 +8,8 @@
 //! a region's every slot is read and rewritten, and probing a map of
 //! millions of entries cost a cache miss or two each time.
 
+use rayon::slice::ParallelSliceMut;
+
 #[derive(Debug)]
 pub(crate) struct SlotLists<T> {
     base: Vec<T>,
@@ -36,11 +38,12 @@ impl<T> Default for SlotLists<T> {
 /// The items of one slot's list.
 pub(crate) type Items<'a, T> = std::slice::Iter<'a, T>;
 
-impl<T: Clone> SlotLists<T> {
+impl<T: Clone + Send> SlotLists<T> {
     /// Every list at once, from `(slot, item)` pairs in any order (items of
-    /// one slot keep their order).
+    /// one slot keep their order: the sort is stable, so the lists do not
+    /// depend on the thread count).
     pub(crate) fn from_pairs(mut pairs: Vec<(u32, T)>) -> SlotLists<T> {
-        pairs.sort_by_key(|p| p.0);
+        pairs.par_sort_by_key(|p| p.0);
         let slots = pairs.last().map_or(0, |p| p.0 as usize + 1);
         let mut starts = Vec::with_capacity(slots + 1);
         let mut base = Vec::with_capacity(pairs.len());

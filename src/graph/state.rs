@@ -910,10 +910,17 @@ impl State {
             .into_iter()
             .flat_map(|(a, b)| [(at(a), at(b)), (at(b), at(a))]);
         if full {
-            // A rebuild writes every list at once, compactly.
-            self.links = SlotLists::from_pairs(links.collect());
-            self.refusals = SlotLists::from_pairs(refusals.collect());
-            self.strong = SlotLists::from_pairs(strong.collect());
+            // A rebuild writes every list at once, compactly, the three side by side.
+            let (links, (refusals, strong)) = rayon::join(
+                || SlotLists::from_pairs(links.collect()),
+                || {
+                    rayon::join(
+                        || SlotLists::from_pairs(refusals.collect()),
+                        || SlotLists::from_pairs(strong.collect()),
+                    )
+                },
+            );
+            (self.links, self.refusals, self.strong) = (links, refusals, strong);
         } else {
             for (s, l) in links {
                 self.links.push(s, l);
