@@ -95,6 +95,7 @@ pub struct Explanation {
     pub(crate) chain: Vec<LinkStep>,
     pub(crate) apart: Option<ApartReason>,
     pub(crate) direct: Vec<FieldEvidence>,
+    pub(crate) prior_bits: f64,
 }
 
 impl Explanation {
@@ -114,6 +115,38 @@ impl Explanation {
     pub fn direct_evidence(&self) -> &[FieldEvidence] {
         &self.direct
     }
+    /// The prior log2 odds, estimated from the data, that two records taken
+    /// at random are one customer: a pair's score is this plus its fields'
+    /// bits, so in a large input the fields must outweigh it (at a million
+    /// records, about -20 bits).
+    pub fn prior_bits(&self) -> f64 {
+        self.prior_bits
+    }
+}
+
+/// The prior as a reader meets it: "1 in 13M pairs".
+fn prior_text(bits: f64) -> String {
+    let n = (-bits).exp2();
+    if !n.is_finite() || n < 1.0 {
+        return "any pair".to_string();
+    }
+    let (v, unit) = match n {
+        n if n >= 1e9 => (n / 1e9, "G"),
+        n if n >= 1e6 => (n / 1e6, "M"),
+        n if n >= 1e3 => (n / 1e3, "k"),
+        n => (n, ""),
+    };
+    format!("1 in {v:.0}{unit} pairs")
+}
+
+fn write_prior(f: &mut fmt::Formatter<'_>, bits: f64, indent: &str) -> fmt::Result {
+    writeln!(
+        f,
+        "{indent}{:<12} {:<15} {:+6.1} bits",
+        "prior",
+        prior_text(bits),
+        bits
+    )
 }
 
 fn write_fields(f: &mut fmt::Formatter<'_>, fields: &[FieldEvidence], indent: &str) -> fmt::Result {
@@ -159,6 +192,9 @@ impl fmt::Display for Explanation {
                         )?,
                     }
                     write_fields(f, &step.fields, "       ")?;
+                    if matches!(step.basis, LinkBasis::Score { .. }) {
+                        write_prior(f, self.prior_bits, "       ")?;
+                    }
                 }
                 Ok(())
             }
@@ -180,6 +216,7 @@ impl fmt::Display for Explanation {
                 if !self.direct.is_empty() {
                     writeln!(f, "  direct comparison:")?;
                     write_fields(f, &self.direct, "    ")?;
+                    write_prior(f, self.prior_bits, "    ")?;
                 }
                 Ok(())
             }

@@ -1,7 +1,7 @@
 //! The public API's contract: outcomes, errors, lookups, explanations.
 
 use idgraph::normalize::FieldKind;
-use idgraph::{Config, ErrorKind, IdentityGraph, Record, RejectReason};
+use idgraph::{ApartReason, Config, ErrorKind, IdentityGraph, Record, RejectReason};
 
 #[test]
 fn api_outcomes_follow_input_order_and_list_rejections() {
@@ -124,6 +124,26 @@ fn api_explain_shows_the_chain_with_masked_values() {
         !text.contains("janedoe@gmail.com") && !text.contains("6467874235"),
         "{text}"
     );
+}
+
+#[test]
+fn api_explain_lines_add_up_to_the_score() {
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    let mut records = crate::support::background(200);
+    records.push(Record::new("m1").unwrap().name("Mary Jones").country("US"));
+    records.push(Record::new("m2").unwrap().name("Mary Jones").country("US"));
+    g.upsert_batch(records).unwrap();
+    let e = g.explain("m1", "m2").unwrap();
+    let Some(ApartReason::BelowThreshold { bits, .. }) = e.apart_reason() else {
+        panic!("a name alone should stay below the threshold: {e}");
+    };
+    // The prior is the graph's, and the lines a reader sees sum to the score.
+    assert_eq!(e.prior_bits(), g.stats().prior_bits);
+    assert!(e.prior_bits() < 0.0);
+    let fields: f64 = e.direct_evidence().iter().map(|f| f.bits).sum();
+    assert!((fields + e.prior_bits() - bits).abs() < 1e-9, "{e}");
+    let text = e.to_string();
+    assert!(text.contains("prior") && text.contains(" pairs "), "{text}");
 }
 
 #[test]

@@ -1147,6 +1147,7 @@ impl State {
                 chain: self.chain(ca, ia, ib, &fields_of),
                 apart: None,
                 direct,
+                prior_bits: weights.prior_bits(),
             });
         }
         let refused = [(ca, cb), (cb, ca)].into_iter().find_map(|(x, y)| {
@@ -1193,6 +1194,7 @@ impl State {
             chain: Vec::new(),
             apart: Some(apart),
             direct,
+            prior_bits: weights.prior_bits(),
         })
     }
 
