@@ -113,14 +113,7 @@ pub(crate) fn parse_tracked(
     region: Option<&str>,
     fallback: &[&str],
 ) -> (Result<Phone, RejectReason>, FallbackUse) {
-    let cleaned = if raw.is_ascii() {
-        clean(unwrap_number(raw))
-    } else {
-        // NFKC folds fullwidth digits, `＋` and exotic spaces to ASCII; it
-        // allocates, so plain ASCII input skips it.
-        clean(unwrap_number(&nfkc_lower(raw)))
-    };
-    let cleaned = match cleaned {
+    let cleaned = match clean_raw(raw) {
         Ok(c) => c,
         Err(e) => return (Err(e), 0),
     };
@@ -204,6 +197,17 @@ fn unwrap_number(s: &str) -> &str {
         }
     }
     text::without_float_tail(s)
+}
+
+/// A raw value's number: unwrapped from what surrounds it, then cleaned.
+fn clean_raw(raw: &str) -> Result<Cleaned, RejectReason> {
+    if raw.is_ascii() {
+        clean(unwrap_number(raw))
+    } else {
+        // NFKC folds fullwidth digits, `＋` and exotic spaces to ASCII; it
+        // allocates, so plain ASCII input skips it.
+        clean(unwrap_number(&nfkc_lower(raw)))
+    }
 }
 
 fn clean(s: &str) -> Result<Cleaned, RejectReason> {
@@ -339,12 +343,7 @@ pub(crate) fn all_known(codes: &[&str]) -> bool {
 /// validation: cheap enough to count for every record read. `None` for a
 /// number without `+`, unreadable, or with a code of no region (`+800`).
 pub(crate) fn calling_region(raw: &str) -> Option<[u8; 2]> {
-    let cleaned = if raw.is_ascii() {
-        clean(unwrap_number(raw))
-    } else {
-        clean(unwrap_number(&nfkc_lower(raw)))
-    }
-    .ok()?;
+    let cleaned = clean_raw(raw).ok()?;
     if !cleaned.plus {
         return None;
     }
