@@ -636,9 +636,11 @@ fn resolve_batch(
     let strict = strict_people(records, &values, config);
     let (labels, training) = provisional(records, &values, &strict);
     timer.lap("provisional customers");
-    let weights = score::estimate(records, &labels, &training);
+    let mut weights = score::estimate(records, &labels, &training);
+    timer.lap("estimate m and u");
+    refine_prior(&mut weights, records, &labels, config);
     drop(labels);
-    timer.lap("estimate weights");
+    timer.lap("estimate the prior");
     let resolution = cluster(
         records,
         config,
@@ -650,6 +652,66 @@ fn resolve_batch(
         shards_for(records.len()),
     );
     (weights, resolution)
+}
+
+/// Records the prior is refined on, at most (see [`refine_prior`]).
+const PRIOR_SAMPLE: usize = 50_000;
+
+/// Sets the prior by [`score::em_prior`] over the pairs among a sample of the
+/// records (all of them, up to [`PRIOR_SAMPLE`]): the pairs among records
+/// drawn at random are pairs drawn at random. Records are drawn by a hash of
+/// their id, so the sample does not depend on input order, and blocked as
+/// the resolve blocks them, so that the pairs weighed here are the kind it
+/// compares.
+fn refine_prior(weights: &mut Weights, records: &[Prepared], labels: &[u32], config: &Config) {
+    let n = records.len();
+    let every = n.div_ceil(PRIOR_SAMPLE).max(1) as u64;
+    let sample: Vec<u32> = (0..n as u32)
+        .into_par_iter()
+        .filter(|&i| {
+            every == 1
+                || util::fixed_state()
+                    .hash_one(&*records[i as usize].id)
+                    .is_multiple_of(every)
+        })
+        .collect();
+    let label = |i: u32| {
+        let slot = sample[i as usize];
+        labels.get(slot as usize).copied().unwrap_or(slot)
+    };
+    let mut sizes: util::FxMap<u32, u64> = util::map();
+    for i in 0..sample.len() as u32 {
+        *sizes.entry(label(i)).or_insert(0) += 1;
+    }
+    let linked: f64 = sizes
+        .values()
+        .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
+        .sum();
+    let m = sample.len() as f64;
+    let all = m * (m - 1.0) / 2.0;
+    let subset = Subset {
+        all: records,
+        slots: &sample,
+    };
+    let pairs = block::candidates(
+        &subset,
+        config.block_cap,
+        config.fuzzy_identifiers,
+        None,
+        label,
+    )
+    .pairs;
+    let prior = weights.prior_bits();
+    let evidence: Vec<f64> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (ra, rb) = (&subset[a as usize], &subset[b as usize]);
+            let cmp = compare(ra, rb);
+            cmp.has_person_evidence()
+                .then(|| weights.score(ra, rb, &cmp) - prior)
+        })
+        .collect();
+    weights.set_prior(score::em_prior(linked, all, &evidence));
 }
 
 #[allow(clippy::too_many_arguments)]
