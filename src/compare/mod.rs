@@ -443,6 +443,18 @@ pub(crate) fn name_levels(a: &NameValue, b: &NameValue) -> (Level, Level) {
         if !a.given_is_initial() && !b.given_is_initial() && same_letters(a, b) {
             return (Level::Exact, Level::Exact);
         }
+        // Swapped, with a slip in one of the two (`Tippins Hacry` against
+        // `Harry Tippins`): one part the same, the other one edit apart.
+        // Which side is the given name is not known, so neither counts as
+        // an exact agreement (its frequency would be looked up in the
+        // wrong table): both are fuzzy.
+        let near = |x: &str, y: &str| x.len() >= 4 && within_one_edit(x, y);
+        if !a.given_is_initial()
+            && !b.given_is_initial()
+            && ((ga == fb && near(fa, gb)) || (fa == gb && near(ga, fb)))
+        {
+            return (Level::Fuzzy, Level::Fuzzy);
+        }
     }
     lone_word_levels(a, b)
         .or_else(|| lone_word_levels(b, a))
@@ -606,6 +618,25 @@ mod tests {
             let (na, nb) = (name(a), name(b));
             let (_, f) = name_levels(&na, &nb);
             assert_eq!(family_conflict(f, &na, &nb), conflict, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_swapped_name_may_hold_one_typo() {
+        use super::Level::{Differ, Exact, Fuzzy};
+        for (a, b, levels) in [
+            ("Harry Tippins", "Tippins Harry", (Exact, Exact)),
+            ("Harry Tippins", "Tippins Hacry", (Fuzzy, Fuzzy)),
+            ("James Sebregts", "Sebretgs James", (Fuzzy, Fuzzy)),
+            // A slip in each part, or a short part where one slip is much of it.
+            ("Harry Tippins", "Tipins Hacry", (Differ, Differ)),
+            ("Ana Lee", "Lea Ana", (Differ, Differ)),
+            // Someone else whose given name is the other's family name.
+            ("Harry Tippins", "Tippins Mary", (Differ, Differ)),
+        ] {
+            let (na, nb) = (name(a), name(b));
+            assert_eq!(name_levels(&na, &nb), levels, "{a} / {b}");
+            assert_eq!(name_levels(&nb, &na), levels, "{b} / {a}");
         }
     }
 
