@@ -51,9 +51,11 @@
 //!    birth dates or loyalty numbers conflict: a household tablet, a recycled
 //!    phone). Generic values are reported by [`IdentityGraph::generic_values`].
 //! 3. Other pairs that share a blocking key (an identifier one typo away, a
-//!    name with a birth date or postal code, an address) are scored with
-//!    Fellegi-Sunter weights estimated from the data itself: m from pairs that
-//!    an identifier already joined, u from random pairs and value frequencies.
+//!    name with a birth date or postal code, a family name one typo away with
+//!    a birth date, an address) are scored with Fellegi-Sunter weights
+//!    estimated from the data itself: m from pairs that an identifier already
+//!    joined, u from random pairs and value frequencies, the prior odds of a
+//!    match by expectation maximisation over the pairs compared.
 //! 4. Pairs above the threshold merge, strongest first; a merge that would
 //!    join conflicting evidence or exceed a per-kind identifier limit is refused
 //!    by a [`Guard`].

@@ -628,6 +628,32 @@ fn national_numbers_without_any_country_read_in_the_region_the_data_shows() {
     assert_customers(&g, expected, &[("w1", "w2"), ("w3", "w4")]);
 }
 
+/// A record with an initial and a mistyped family name shares no exact key
+/// with its twin; the birth date narrows the family name enough for its typo
+/// to be looked for.
+#[test]
+fn a_family_name_typo_meets_its_twin_on_the_birth_date() {
+    let mut records = background(200);
+    records.push(
+        rec("t1")
+            .name("Rosalind Wilkinson")
+            .birth_date("1974-12-05")
+            .postal_code("2768")
+            .address("14 Tullaroop Street")
+            .country("AU"),
+    );
+    records.push(
+        rec("t2")
+            .name("R. Wilkinsom")
+            .birth_date("1974-12-05")
+            .address("14 Tullaroop Stret")
+            .country("AU"),
+    );
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    g.upsert_batch(records).unwrap();
+    assert_customers(&g, &[&["t1", "t2"]], &[("t1", "t2")]);
+}
+
 #[test]
 fn fuzzy_phone_digit_typo_links() {
     let g = graph_with(vec![

@@ -143,6 +143,9 @@ pub(crate) fn device_keys(r: &Prepared, out: &mut Vec<u64>) {
     }
 }
 
+/// Family names at least this long meet their typos on a birth date.
+const MIN_FUZZY_FAMILY: usize = 5;
+
 /// Keys from supporting evidence: names with birth dates, postal codes, addresses.
 pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
     let dob = r.dob.map(|d| d.iso());
@@ -159,7 +162,15 @@ pub(crate) fn evidence_keys(r: &Prepared, out: &mut Vec<u64>) {
         out.push(key(Family::FullName, &[x, y]));
     }
     if let (Some(f), Some(d)) = (family, dob) {
-        out.push(key(Family::FamilyDob, &[f, d]));
+        // A birth date narrows a family name down to a handful of records,
+        // so the name may carry a typo (`Samudl`, `Samuel`): its deletion
+        // keys, the whole name among them. Short names stay exact: one
+        // deletion is most of them.
+        if f.chars().count() >= MIN_FUZZY_FAMILY {
+            deletion_keys(Family::FamilyDob, d, f, out);
+        } else {
+            out.push(key(Family::FamilyDob, &[f, d]));
+        }
     }
     if let (Some(f), Some(p)) = (family, postal) {
         out.push(key(Family::FamilyPostal, &[f, p]));
