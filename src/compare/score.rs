@@ -496,16 +496,7 @@ pub(crate) fn estimate(
         *v = share((*v - 1.0).max(0.0), full_total, full_prior);
     }
     // Prior odds from the provisional customers.
-    let mut sizes: FxMap<u32, u64> = util::map();
-    for (i, _) in records.iter().enumerate() {
-        *sizes
-            .entry(group.get(i).copied().unwrap_or(i as u32))
-            .or_insert(0) += 1;
-    }
-    let linked: f64 = sizes
-        .values()
-        .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
-        .sum();
+    let linked = pairs_within((0..n).map(|i| group.get(i).copied().unwrap_or(i as u32)));
     let all = (n as f64) * (n as f64 - 1.0) / 2.0;
     // At most one random pair in twenty is taken for a match: a handful of
     // records gives no measure of it (two records, one pair, odds of one to
@@ -517,6 +508,18 @@ pub(crate) fn estimate(
     };
     let prior_bits = (lambda / (1.0 - lambda)).log2();
     Weights::new(m, u, tf, tf_floor, tf_full, prior_bits)
+}
+
+/// How many pairs of records share a label, given each record's label.
+pub(crate) fn pairs_within(labels: impl Iterator<Item = u32>) -> f64 {
+    let mut sizes: FxMap<u32, u64> = util::map();
+    for label in labels {
+        *sizes.entry(label).or_insert(0) += 1;
+    }
+    sizes
+        .values()
+        .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
+        .sum()
 }
 
 /// The probability that two records taken at random are one person, by

@@ -679,14 +679,7 @@ fn refine_prior(weights: &mut Weights, records: &[Prepared], labels: &[u32], con
         let slot = sample[i as usize];
         labels.get(slot as usize).copied().unwrap_or(slot)
     };
-    let mut sizes: util::FxMap<u32, u64> = util::map();
-    for i in 0..sample.len() as u32 {
-        *sizes.entry(label(i)).or_insert(0) += 1;
-    }
-    let linked: f64 = sizes
-        .values()
-        .map(|&s| (s * s.saturating_sub(1) / 2) as f64)
-        .sum();
+    let linked = score::pairs_within((0..sample.len() as u32).map(label));
     let m = sample.len() as f64;
     let all = m * (m - 1.0) / 2.0;
     let subset = Subset {
