@@ -501,13 +501,20 @@ pub(crate) fn estimate(
     // At most one random pair in twenty is taken for a match: a handful of
     // records gives no measure of it (two records, one pair, odds of one to
     // one), and a name alone must not join them.
-    let lambda = if all > 0.0 {
+    let lambda = known_share(linked, all);
+    let prior_bits = (lambda / (1.0 - lambda)).log2();
+    Weights::new(m, u, tf, tf_floor, tf_full, prior_bits)
+}
+
+/// The prior from `linked` matching pairs of `all` (one of each added, so
+/// that no count gives 0 or 1), within the bounds a prior is kept in; with
+/// no pairs at all, the highest.
+fn known_share(linked: f64, all: f64) -> f64 {
+    if all > 0.0 {
         ((linked + 1.0) / (all + 1.0)).clamp(MIN_PRIOR, MAX_PRIOR)
     } else {
         MAX_PRIOR
-    };
-    let prior_bits = (lambda / (1.0 - lambda)).log2();
-    Weights::new(m, u, tf, tf_floor, tf_full, prior_bits)
+    }
 }
 
 /// How many pairs of records share a label, given each record's label.
@@ -538,7 +545,7 @@ pub(crate) fn em_prior(linked: f64, all: f64, evidence: &[f64]) -> f64 {
     if all <= 0.0 {
         return MAX_PRIOR;
     }
-    let mut lambda = ((linked + 1.0) / (all + 1.0)).clamp(MIN_PRIOR, MAX_PRIOR);
+    let mut lambda = known_share(linked, all);
     for _ in 0..PRIOR_EM_ROUNDS {
         let odds = lambda / (1.0 - lambda);
         // In input order, one thread: the sum is the same on every machine.
@@ -553,7 +560,7 @@ pub(crate) fn em_prior(linked: f64, all: f64, evidence: &[f64]) -> f64 {
                 }
             })
             .sum();
-        let next = ((linked + expected + 1.0) / (all + 1.0)).clamp(MIN_PRIOR, MAX_PRIOR);
+        let next = known_share(linked + expected, all);
         if (next - lambda).abs() <= lambda * 1e-9 {
             lambda = next;
             break;
