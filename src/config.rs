@@ -77,7 +77,9 @@ impl Config {
 
     /// The phone region (ISO 3166 alpha-2) for records without a country. Default:
     /// the regions most common in the data, counting the countries records
-    /// declare and the calling codes of numbers written with `+`.
+    /// declare and the calling codes of numbers written with `+`; where the
+    /// data names no region at all, the numbering plans that read the most of
+    /// its national numbers.
     pub fn default_region(mut self, region: &str) -> Config {
         self.default_region = Some(region.trim().to_ascii_uppercase());
         self

@@ -45,7 +45,9 @@ pub enum RejectReason {
         /// ISO 3166 alpha-2 region the number was read in, or `"??"` when unknown.
         region: String,
     },
-    /// A national-format phone number with no country on the record and no default region.
+    /// A national-format phone number with no country on the record, no
+    /// default region, and no region the data shows (a graph too small to
+    /// tell, or numbers no numbering plan reads).
     #[error("national number without a region")]
     NoRegion,
     /// The country code is not an ISO 3166 alpha-2 code known to the phone metadata.

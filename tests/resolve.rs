@@ -628,6 +628,51 @@ fn national_numbers_without_any_country_read_in_the_region_the_data_shows() {
     assert_customers(&g, expected, &[("w1", "w2"), ("w3", "w4")]);
 }
 
+/// A retailer in one country that sends neither the country nor a single
+/// `+` number: the numbering plan that reads the numbers is the region.
+#[test]
+fn national_numbers_without_any_region_read_in_the_plan_that_fits_them() {
+    const AREAS: [u64; 10] = [415, 212, 310, 646, 713, 503, 617, 206, 305, 404];
+    let mut state = 0x2545_f491_u64;
+    let mut records = Vec::new();
+    for i in 0..40 {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        let area = AREAS[(state >> 60) as usize % AREAS.len()];
+        let exchange = 200 + (state >> 40) % 800;
+        let line = (state >> 20) % 10_000;
+        records.push(
+            rec(&format!("a{i:02}"))
+                .source("pos")
+                .phone(format!("({area}) {exchange}-{line:04}")),
+        );
+        records.push(
+            rec(&format!("b{i:02}"))
+                .source("app")
+                .phone(format!("{area}.{exchange}.{line:04}")),
+        );
+    }
+    let pairs: Vec<[String; 2]> = (0..40)
+        .map(|i| [format!("a{i:02}"), format!("b{i:02}")])
+        .collect();
+    let pairs: Vec<[&str; 2]> = pairs.iter().map(|[a, b]| [&**a, &**b]).collect();
+    let expected: Vec<&[&str]> = pairs.iter().map(|p| p.as_slice()).collect();
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    for o in g.upsert_batch(records.clone()).unwrap() {
+        assert!(o.rejected().is_empty(), "{:?}", o.rejected());
+    }
+    assert_customers(&g, &expected, &[("a00", "b00"), ("a39", "b39")]);
+    let explanation = g.explain("a00", "b00").unwrap().to_string();
+    assert!(explanation.contains("(+1"), "{explanation}");
+    // Arriving one at a time into an empty graph, the same.
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    for r in records {
+        g.upsert(r).unwrap();
+    }
+    assert_customers(&g, &expected, &[("a00", "b00"), ("a39", "b39")]);
+}
+
 /// A record with an initial and a mistyped family name shares no exact key
 /// with its twin; the birth date narrows the family name enough for its typo
 /// to be looked for.

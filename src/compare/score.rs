@@ -340,14 +340,6 @@ fn per_customer_counts(
     (counts, with_field.len().max(1) as f64)
 }
 
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// Estimates weights from prepared records and a provisional clustering
 /// (`group[i]`: the provisional customer of record `i`, from exact identifiers),
 /// with `training`: near-certain matches (joined by an identifier, or by the same
@@ -379,8 +371,8 @@ pub(crate) fn estimate(
                 let (mut drawn, mut tries) = (0, 0);
                 while drawn < per_stream && tries < per_stream * 4 {
                     tries += 1;
-                    let i = (splitmix(&mut state) % n as u64) as usize;
-                    let mut j = (splitmix(&mut state) % (n as u64 - 1)) as usize;
+                    let i = (util::splitmix(&mut state) % n as u64) as usize;
+                    let mut j = (util::splitmix(&mut state) % (n as u64 - 1)) as usize;
                     if j >= i {
                         j += 1;
                     }

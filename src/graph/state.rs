@@ -22,7 +22,9 @@ use crate::graph::index::KeyIndex;
 use crate::graph::slot_lists::SlotLists;
 use crate::graph::{guard, Event, GenericValue, Guard, Stats};
 use crate::id::CustomerId;
-use crate::normalize::{country, CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer};
+use crate::normalize::{
+    country, CheckDigit, FieldKind, LoyaltyScheme, LoyaltyTally, Normalizer, PhoneOrigin,
+};
 use crate::prepare::{prepare, prepare_shared, Prepared, Reliance};
 use crate::record::Record;
 use crate::util::{self, FxMap, FxSet};
@@ -120,6 +122,16 @@ pub(crate) struct InputStats {
     countries: BTreeMap<[u8; 2], i64>,
     /// The regions phone numbers written with `+` name by their calling code.
     calling_regions: BTreeMap<[u8; 2], i64>,
+    /// National phone numbers (see [`PhoneOrigin::National`]) on records
+    /// without a country, by their digits: a sample that only the values
+    /// decide (a hash of the digits falls in one of [`NATIONAL_SAMPLE_RATE`]),
+    /// so a record taken out takes its numbers out, and the sample stays
+    /// small. Read only when nothing else names a region.
+    national: BTreeMap<Box<[u8]>, i64>,
+    /// The regions the country-code domains of emails name, on records
+    /// without a country: what decides between numbering plans that read
+    /// the national numbers alike.
+    email_regions: BTreeMap<[u8; 2], i64>,
     /// What the loyalty scheme is inferred from, counted (not the values).
     loyalty: LoyaltyTally,
 }
@@ -140,12 +152,27 @@ impl InputStats {
                 None => {}
             }
         }
-        if let Some(c) = r.get_country().and_then(country::country_code) {
-            bump(&mut self.countries, &c, sign);
+        let country = r.get_country().and_then(country::country_code);
+        if let Some(c) = &country {
+            bump(&mut self.countries, c, sign);
         }
         for p in r.phones() {
-            if let Some(c) = Normalizer::phone_calling_region(p) {
-                bump(&mut self.calling_regions, &c, sign);
+            match Normalizer::phone_origin(p) {
+                Some(PhoneOrigin::Calling(c)) => bump(&mut self.calling_regions, &c, sign),
+                Some(PhoneOrigin::National(digits))
+                    if country.is_none()
+                        && util::stable_hash(&digits).is_multiple_of(NATIONAL_SAMPLE_RATE) =>
+                {
+                    bump(&mut self.national, &digits, sign);
+                }
+                _ => {}
+            }
+        }
+        if country.is_none() {
+            for e in r.emails() {
+                if let Some(c) = Normalizer::email_country_domain(e) {
+                    bump(&mut self.email_regions, &c, sign);
+                }
             }
         }
         for l in r.loyalty_ids() {
@@ -178,16 +205,48 @@ impl InputStats {
             .filter_map(|(_, c)| std::str::from_utf8(c).ok())
             .filter(|c| Normalizer::is_phone_region(c))
             .map(str::to_string)
-            .take(8)
+            .take(MAX_FALLBACK_REGIONS)
             .collect();
         if let Some(r) = &config.default_region {
             regions.retain(|x| x != r);
+        } else if regions.is_empty() {
+            regions = self.regions_by_vote();
         }
         let scheme = match &config.loyalty {
             Some(s) => s.clone(),
             None => self.loyalty.scheme(),
         };
         (regions, scheme)
+    }
+}
+
+/// Most fallback regions a normalizer tries for a national number.
+const MAX_FALLBACK_REGIONS: usize = 8;
+/// One national number in this many is kept for [`InputStats::regions_by_vote`].
+const NATIONAL_SAMPLE_RATE: u64 = 4;
+/// Most national numbers the vote reads (the lowest by hash of the sample).
+const VOTE_SAMPLE: usize = 64;
+
+impl InputStats {
+    /// Where no record declares a country and no number is written with
+    /// `+`, the regions are those whose numbering plans read the most of the
+    /// national numbers, the emails' country domains deciding between plans
+    /// that read as many (see `phone::regions_reading`): a US retailer's
+    /// `(415) 555-0132` is read in the US instead of rejected for want of a
+    /// region.
+    fn regions_by_vote(&self) -> Vec<String> {
+        let mut sample: Vec<(u64, &[u8])> = self
+            .national
+            .keys()
+            .map(|d| (util::stable_hash(d), &**d))
+            .collect();
+        sample.sort_unstable();
+        let numbers: Vec<&[u8]> = sample.iter().take(VOTE_SAMPLE).map(|s| s.1).collect();
+        let hint = |c: [u8; 2]| self.email_regions.get(&c).copied().unwrap_or(0);
+        Normalizer::phone_regions_reading(&numbers, hint)
+            .into_iter()
+            .filter_map(|c| std::str::from_utf8(&c).ok().map(str::to_string))
+            .collect()
     }
 }
 

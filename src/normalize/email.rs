@@ -64,6 +64,38 @@ fn invalid(rule: &'static str) -> RejectReason {
     RejectReason::InvalidSyntax { rule }
 }
 
+/// Country-code domains used as generic ones (`.co` for companies and as a
+/// typo of `.com`, `.io`, `.me`, `.tv`, ...): they say nothing of where the
+/// address's owner lives.
+const GENERIC_USE_CC: &[&str] = &[
+    "ai", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "so", "to", "tv", "ws",
+];
+
+/// The region an address's country-code domain names (`jo@live.co.uk`: GB,
+/// `ana@uol.com.br`: BR), read from the raw text without parsing it; `None`
+/// for a generic domain (`.com`, `.org`) or a country-code domain in generic
+/// use (`.co`, `.io`, `.me`).
+pub(crate) fn country_domain(raw: &str) -> Option<[u8; 2]> {
+    let domain = raw.trim().rsplit_once('@')?.1;
+    let tld = domain.trim_end_matches('.').rsplit('.').next()?;
+    match tld.as_bytes() {
+        [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            let code = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+            let lower = std::str::from_utf8(&code).ok()?;
+            if GENERIC_USE_CC.contains(&lower) {
+                return None;
+            }
+            // The United Kingdom's domain is not its ISO code.
+            Some(if &code == b"uk" {
+                *b"GB"
+            } else {
+                code.map(|c| c.to_ascii_uppercase())
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Parses and canonicalizes one raw address, without the placeholder check.
 pub(crate) fn parse(raw: &str) -> Result<Email, RejectReason> {
     let trimmed = raw.trim();
@@ -656,6 +688,23 @@ fn histogram_bound(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_country_domain_names_its_region() {
+        let cases: &[(&str, Option<&[u8; 2]>)] = &[
+            ("jo@live.co.uk", Some(b"GB")),
+            ("Ana@UOL.COM.BR ", Some(b"BR")),
+            ("igor1973@t-online.de", Some(b"DE")),
+            ("jo@gmail.com", None),
+            ("jo@startup.io", None),
+            ("jo@gmail.co", None),
+            ("no at sign.de", None),
+        ];
+        for &(raw, want) in cases {
+            assert_eq!(country_domain(raw).as_ref(), want, "{raw}");
+        }
+    }
+
     use super::*;
 
     /// What a table row expects.

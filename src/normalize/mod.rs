@@ -24,6 +24,7 @@ mod loyalty;
 mod name;
 mod nickname;
 mod phone;
+pub(crate) use phone::Origin as PhoneOrigin;
 mod placeholder;
 mod postal;
 pub(crate) mod text;
@@ -273,10 +274,24 @@ impl Normalizer {
         phone::all_known(&[code])
     }
 
-    /// The region a phone number written with `+` names by its calling code
-    /// (see `phone::calling_region`).
-    pub(crate) fn phone_calling_region(raw: &str) -> Option<[u8; 2]> {
-        phone::calling_region(raw)
+    /// The region an email's country-code domain names (see
+    /// `email::country_domain`).
+    pub(crate) fn email_country_domain(raw: &str) -> Option<[u8; 2]> {
+        email::country_domain(raw)
+    }
+
+    /// What a raw phone number tells of its region (see `phone::origin`).
+    pub(crate) fn phone_origin(raw: &str) -> Option<PhoneOrigin> {
+        phone::origin(raw)
+    }
+
+    /// The regions whose numbering plans best explain these national numbers
+    /// (see `phone::regions_reading`).
+    pub(crate) fn phone_regions_reading(
+        numbers: &[&[u8]],
+        hint: impl Fn([u8; 2]) -> i64,
+    ) -> Vec<[u8; 2]> {
+        phone::regions_reading(numbers, hint)
     }
 
     /// The regions a national phone number on a record without a country is

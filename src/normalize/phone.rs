@@ -33,7 +33,9 @@ use std::collections::HashMap;
 
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, Region as RegionId, PHONE_NUMBER_UTIL};
 
+use crate::normalize::placeholder;
 use crate::normalize::text::{self, nfkc_lower};
+use crate::util;
 use crate::RejectReason;
 
 /// A phone number in E.164 form (`+14155550132`).
@@ -337,17 +339,37 @@ pub(crate) fn all_known(codes: &[&str]) -> bool {
         .all(|c| region_code(c).and_then(known_region).is_some())
 }
 
-/// The region a number written with `+` names by its calling code (`+44 ...`
-/// names GB; a code several regions share names its main one: `+1` is US,
-/// `+7` RU), read from the digits alone, without the metadata's parse or
-/// validation: cheap enough to count for every record read. `None` for a
-/// number without `+`, unreadable, or with a code of no region (`+800`).
-pub(crate) fn calling_region(raw: &str) -> Option<[u8; 2]> {
+/// What a raw number tells, from its digits alone, of the region it comes
+/// from (see [`origin`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// Written with `+`: the region its calling code names (`+44 ...` names
+    /// GB; a code several regions share names its main one: `+1` is US, `+7`
+    /// RU).
+    Calling([u8; 2]),
+    /// Written without `+` or `00`: a national number, whose digits only a
+    /// region's numbering plan reads.
+    National(Box<[u8]>),
+}
+
+/// The [`Origin`] of a raw number, without the metadata's parse or
+/// validation: cheap enough to take for every record read. `None` for an
+/// unreadable number, one after `00` (it names its country, but no region
+/// is counted for it), a `+` code of no region (`+800`), or a number whose
+/// digits are a placeholder's pattern (`+10000000000` typed to fill a form
+/// says nothing of where its records come from).
+pub(crate) fn origin(raw: &str) -> Option<Origin> {
     let cleaned = clean_raw(raw).ok()?;
-    if !cleaned.plus {
+    let digits = cleaned.digits();
+    if placeholder::phone_pattern(std::str::from_utf8(digits).ok()?) {
         return None;
     }
-    let digits = cleaned.digits();
+    if !cleaned.plus {
+        return match digits {
+            [b'0', b'0', ..] => None,
+            _ => Some(Origin::National(digits.into())),
+        };
+    }
     // Calling codes are prefix-free: the first prefix that is one is the code.
     (1..=3).find_map(|len| {
         let code = digits
@@ -357,8 +379,140 @@ pub(crate) fn calling_region(raw: &str) -> Option<[u8; 2]> {
         let main = PHONE_NUMBER_UTIL
             .get_regions_for_country_calling_code(code)?
             .next()?;
-        region_code(&main.as_region_str())
+        region_code(&main.as_region_str()).map(Origin::Calling)
     })
+}
+
+/// Most regions [`regions_reading`] returns.
+const MAX_VOTED_REGIONS: usize = 4;
+/// Random numbers of each length a region's looseness is measured on.
+const LOOSENESS_PROBES: usize = 64;
+
+/// The regions whose numbering plans read the most of `numbers` (the digits
+/// of national numbers whose records name no region) as valid, best first.
+///
+/// The region that reads the most wins. Some plans are loose enough to call
+/// most numbers of a length valid (a Spanish `612 345 678` is also a valid
+/// German and Moroccan number), so among regions that read as many, `hint`
+/// (what else the records say of a region, such as their emails' country
+/// domains) decides; then the region whose numbers are written as the
+/// numbers are (where the national prefix is `0`, national numbers begin
+/// with it); then the tighter plan: the one that reads fewer random numbers
+/// of the same lengths, for which the numbers are the less likely accident.
+/// Then, among the numbers the winner leaves unread, the next region is
+/// chosen the same way (a mixed population), as long as it reads at least
+/// two of them and one in twenty of all. One region per calling code (its
+/// main one): the regions of a code share one plan (a Canadian number read
+/// in the US is the same `+1` number).
+pub(crate) fn regions_reading(numbers: &[&[u8]], hint: impl Fn([u8; 2]) -> i64) -> Vec<[u8; 2]> {
+    let mut codes: Vec<i32> = PHONE_NUMBER_UTIL.get_supported_calling_codes().collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let regions: Vec<Region> = codes
+        .into_iter()
+        .filter_map(|code| {
+            let main = PHONE_NUMBER_UTIL
+                .get_regions_for_country_calling_code(code)?
+                .next()?;
+            known_region(region_code(&main.as_region_str())?)
+        })
+        .collect();
+    // Which numbers each region reads.
+    let reads: Vec<Vec<bool>> = regions
+        .iter()
+        .map(|&r| {
+            numbers
+                .iter()
+                .map(|d| read_national(r, d).is_some())
+                .collect()
+        })
+        .collect();
+    let mut left: Vec<usize> = (0..numbers.len()).collect();
+    let mut chosen: Vec<[u8; 2]> = Vec::new();
+    while chosen.len() < MAX_VOTED_REGIONS {
+        let count = |r: usize| left.iter().filter(|&&i| reads[r][i]).count();
+        let counts: Vec<usize> = (0..regions.len()).map(count).collect();
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let enough = if chosen.is_empty() {
+            1
+        } else {
+            2.max(numbers.len().div_ceil(20))
+        };
+        if most < enough {
+            break;
+        }
+        let mut tied: Vec<usize> = (0..regions.len()).filter(|&r| counts[r] == most).collect();
+        let top_hint = tied
+            .iter()
+            .map(|&r| hint(regions[r].code))
+            .max()
+            .unwrap_or(0);
+        tied.retain(|&r| hint(regions[r].code) == top_hint);
+        // Where national numbers are written with a leading `0` (a trunk
+        // prefix: `0612 345 078` in Morocco; a plain `612 345 078` in Spain),
+        // as the region's example number shows, numbers without it are
+        // unlikely to be the region's.
+        let written_so = |r: usize| {
+            let trunk_zero = PHONE_NUMBER_UTIL
+                .get_example_number(regions[r].id)
+                .ok()
+                .is_some_and(|n| {
+                    n.format_as(PhoneNumberFormat::National)
+                        .trim_start_matches(|c: char| !c.is_ascii_digit())
+                        .starts_with('0')
+                });
+            left.iter()
+                .filter(|&&i| reads[r][i] && (!trunk_zero || numbers[i].first() == Some(&b'0')))
+                .count()
+        };
+        let top_written = tied.iter().map(|&r| written_so(r)).max().unwrap_or(0);
+        tied.retain(|&r| written_so(r) == top_written);
+        // Tighter: the numbers are the less likely accident of its plan.
+        let tightness = |r: usize| -> f64 {
+            let mut shares: HashMap<usize, f64> = HashMap::new();
+            left.iter()
+                .filter(|&&i| reads[r][i])
+                .map(|&i| {
+                    let len = numbers[i].len();
+                    -shares
+                        .entry(len)
+                        .or_insert_with(|| share_read(regions[r], len))
+                        .ln()
+                })
+                .sum()
+        };
+        let mut best: Option<(f64, usize)> = None;
+        for &r in &tied {
+            let t = if tied.len() > 1 { tightness(r) } else { 0.0 };
+            // Ties go to the region listed first (by calling code).
+            if best.is_none_or(|(b, _)| t > b) {
+                best = Some((t, r));
+            }
+        }
+        let Some((_, r)) = best else { break };
+        chosen.push(regions[r].code);
+        left.retain(|&i| !reads[r][i]);
+    }
+    chosen
+}
+
+/// The share of [`LOOSENESS_PROBES`] random numbers of `len` digits that
+/// region `r` reads, at least half a probe's worth (the probes are fixed, so
+/// the answer is too).
+fn share_read(r: Region, len: usize) -> f64 {
+    let mut state = 0x5eed_u64 ^ (len as u64);
+    let mut digits = [0u8; MAX_DIGITS];
+    let Some(probe) = digits.get_mut(..len) else {
+        return 1.0;
+    };
+    let mut read = 0usize;
+    for _ in 0..LOOSENESS_PROBES {
+        for d in probe.iter_mut() {
+            *d = b'0' + (util::splitmix(&mut state) % 10) as u8;
+        }
+        read += usize::from(read_national(r, probe).is_some());
+    }
+    (read as f64).max(0.5) / LOOSENESS_PROBES as f64
 }
 
 fn region_name(code: [u8; 2]) -> String {
@@ -927,25 +1081,76 @@ mod tests {
     }
 
     #[test]
-    fn phone_calling_region_reads_the_code_only() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("+44 7700 900123", Some("GB")),
-            ("+1 (415) 555-0132", Some("US")),
-            ("+7 912 345 67 89", Some("RU")),
-            ("+34 726 28 59 76", Some("ES")),
-            ("tel:+39-06-1234-5678", Some("IT")),
-            ("＋４９ 30 1234567", Some("DE")),
-            // Not written with `+`, a code of no region, junk.
+    fn phone_origin_reads_the_code_or_keeps_the_digits() {
+        let calling = |c: &str| region_code(c).map(Origin::Calling);
+        let national = |d: &str| Some(Origin::National(d.as_bytes().into()));
+        let cases: &[(&str, Option<Origin>)] = &[
+            ("+44 7700 900123", calling("GB")),
+            ("+1 (415) 555-0132", calling("US")),
+            ("+7 912 305 67 18", calling("RU")),
+            ("+34 726 28 59 76", calling("ES")),
+            ("tel:+39-06-1834-5278", calling("IT")),
+            ("＋４９ 30 1834527", calling("DE")),
+            // Only a numbering plan reads these.
+            ("(415) 555-0132", national("4155550132")),
+            ("07452.125612", national("07452125612")),
+            // After `00`, a code of no region, a placeholder, junk.
             ("0044 7700 900123", None),
-            ("(415) 555-0132", None),
+            ("+1 000 000 0000", None),
+            ("(555) 123-4567", None),
             ("+800 1234 5678", None),
             ("+", None),
             ("call me", None),
         ];
-        for &(raw, want) in cases {
-            let got = calling_region(raw);
-            assert_eq!(got, want.and_then(region_code), "{raw}");
+        for (raw, want) in cases {
+            assert_eq!(&origin(raw), want, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_plan_that_explains_the_numbers_wins_the_vote() {
+        let us: &[&[u8]] = &[
+            b"4155550132",
+            b"2125550199",
+            b"3102280539",
+            b"6467874235",
+            b"7135550148",
+            b"5035550187",
+        ];
+        let none = |_: [u8; 2]| 0;
+        assert_eq!(regions_reading(us, none), vec![*b"US"]);
+        // Valid German numbers too, but the Spanish plan is the tighter fit,
+        // unless the records say otherwise.
+        let es: &[&[u8]] = &[
+            b"612345078",
+            b"698213354",
+            b"915550123",
+            b"634871209",
+            b"722190345",
+            b"655432187",
+        ];
+        assert_eq!(regions_reading(es, none).first(), Some(b"ES"));
+        let de = |c: [u8; 2]| i64::from(&c == b"DE");
+        assert_eq!(regions_reading(es, de).first(), Some(b"DE"));
+        // Two populations: the second region reads what the first leaves.
+        let more_us: &[&[u8]] = &[
+            b"6175550163",
+            b"2065550121",
+            b"3055550178",
+            b"4045550110",
+            b"2145550133",
+            b"3125550147",
+        ];
+        let gb: &[&[u8]] = &[
+            b"02079460000",
+            b"01614960321",
+            b"01134960456",
+            b"02920180765",
+        ];
+        let mixed: Vec<&[u8]> = us.iter().chain(more_us).chain(gb).copied().collect();
+        assert_eq!(regions_reading(&mixed, none), vec![*b"US", *b"GB"]);
+        assert!(regions_reading(&[b"1"], none).is_empty());
+        assert!(regions_reading(&[], none).is_empty());
     }
 
     #[test]

@@ -502,7 +502,7 @@ fn digit_run(digits: &[u8]) -> bool {
     step(1) || step(-1)
 }
 
-fn phone_pattern(c: &str) -> bool {
+pub(super) fn phone_pattern(c: &str) -> bool {
     const TAIL: usize = 7;
     let mut tail = [0u8; TAIL];
     let mut n = 0usize;

@@ -10,6 +10,24 @@ pub(crate) fn fixed_state() -> FixedState {
     ahash::RandomState::with_seeds(0x1d67_7a9c, 0x5eed_0f1d, 0x9e37_79b9, 0x7f4a_7c15)
 }
 
+/// SplitMix64: a small generator whose sequence is the same on every
+/// platform, for samples and probes that decide results.
+pub(crate) fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a: a hash that is the same on every platform and build (unlike
+/// ahash's), for samples that decide results.
+pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, FixedState>;
 pub(crate) type FxSet<K> = std::collections::HashSet<K, FixedState>;
 
