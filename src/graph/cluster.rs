@@ -660,7 +660,8 @@ const PRIOR_SAMPLE: usize = 50_000;
 /// Sets the prior by [`score::em_prior`] over the pairs among a sample of the
 /// records (all of them, up to [`PRIOR_SAMPLE`]): the pairs among records
 /// drawn at random are pairs drawn at random. Records are drawn by a hash of
-/// their id, so the sample does not depend on input order, and blocked as
+/// their id that is the same on every platform, so the sample does not
+/// depend on input order or platform, and blocked as
 /// the resolve blocks them, so that the pairs weighed here are the kind it
 /// compares.
 fn refine_prior(weights: &mut Weights, records: &[Prepared], labels: &[u32], config: &Config) {
@@ -669,10 +670,7 @@ fn refine_prior(weights: &mut Weights, records: &[Prepared], labels: &[u32], con
     let sample: Vec<u32> = (0..n as u32)
         .into_par_iter()
         .filter(|&i| {
-            every == 1
-                || util::fixed_state()
-                    .hash_one(&*records[i as usize].id)
-                    .is_multiple_of(every)
+            every == 1 || util::stable_hash(records[i as usize].id.as_bytes()).is_multiple_of(every)
         })
         .collect();
     let label = |i: u32| {
