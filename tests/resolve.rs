@@ -673,6 +673,101 @@ fn national_numbers_without_any_region_read_in_the_plan_that_fits_them() {
     assert_customers(&g, &expected, &[("a00", "b00"), ("a39", "b39")]);
 }
 
+/// A household tablet carries one person's app records and, once, the
+/// other person's: the tablet is the value people share, the loyalty number
+/// and the email are not. Linked first (it is held by the fewest records),
+/// the tablet gathered both people's app records, the merge the email and
+/// the loyalty number then asked for was refused, and the loyalty number's
+/// till records stayed strangers. Device ids now link after the other kinds.
+#[test]
+fn a_household_tablet_does_not_cut_a_loyalty_member_off() {
+    let tablet = "6f1c2b8e-93a4-4d2e-8b17-0c5e9a7d3f21";
+    let mut records = vec![
+        // Dwayne's named records, by email and loyalty number.
+        rec("d1")
+            .email("dwayne1963@yahoo.com")
+            .loyalty_id("LY01693860")
+            .name("Dwayne Mcdowell"),
+        rec("d2")
+            .email("dwayne1963@yahoo.com")
+            .loyalty_id("LY-0169-3860")
+            .name("Dwayne Mcdowell")
+            .birth_date("1955-10-07"),
+        rec("d3")
+            .email("dwayne1963@yahoo.com")
+            .name("Dwayne Mcdowell")
+            .postal_code("94010")
+            .country("US"),
+        // His app records on the family tablet, one with his loyalty number.
+        rec("d4")
+            .source("app")
+            .device_id(tablet)
+            .email("dwayne1963@yahoo.com")
+            .loyalty_id("LY01693860"),
+        rec("d5")
+            .source("app")
+            .device_id(tablet)
+            .email("dwayne1963@yahoo.com"),
+        // Francisco uses the tablet too.
+        rec("f1")
+            .source("app")
+            .device_id(tablet)
+            .email("francisco.zamora@gmail.com"),
+        rec("f2")
+            .email("francisco.zamora@gmail.com")
+            .name("Francisco Zamora"),
+        rec("f3")
+            .email("francisco.zamora@gmail.com")
+            .name("Francisco Zamora")
+            .phone("+1 313 725 9336"),
+    ];
+    // Dwayne's till records: the loyalty number alone.
+    for i in 0..6 {
+        records.push(
+            rec(&format!("t{i}"))
+                .source("pos")
+                .loyalty_id("LY-0169-3860"),
+        );
+    }
+    // Other households' tablets, and other members' cards, as a retailer's
+    // data holds them.
+    for (h, family) in ["Lee", "Brown", "Khan", "Silva", "Novak", "Moreau"]
+        .iter()
+        .enumerate()
+    {
+        let device = format!("{h:08x}-1111-4222-8333-444455556666");
+        for given in ["Ann", "Tom"] {
+            let email = format!("{given}.{family}@example.net");
+            let name = format!("{given} {family}");
+            records.push(
+                rec(&format!("h{h}{given}1"))
+                    .source("app")
+                    .device_id(&device)
+                    .email(&email),
+            );
+            records.push(rec(&format!("h{h}{given}2")).email(&email).name(name));
+        }
+        let card = format!("LY0{h}77{h}123");
+        records.push(
+            rec(&format!("m{h}1"))
+                .loyalty_id(&card)
+                .email(format!("m{h}@example.org"))
+                .name("Mia Cole"),
+        );
+        records.push(rec(&format!("m{h}2")).loyalty_id(&card).name("Mia Cole"));
+    }
+    let g = IdentityGraph::new(Config::new()).unwrap();
+    g.upsert_batch(records).unwrap();
+    let dwayne = [
+        "d1", "d2", "d3", "d4", "d5", "t0", "t1", "t2", "t3", "t4", "t5",
+    ];
+    assert_customers(
+        &g,
+        &[&dwayne, &["f1", "f2", "f3"]],
+        &[("d1", "t0"), ("d4", "f1")],
+    );
+}
+
 /// A record with an initial and a mistyped family name shares no exact key
 /// with its twin; the birth date narrows the family name enough for its typo
 /// to be looked for.
