@@ -159,11 +159,11 @@ impl InputStats {
         for p in r.phones() {
             match Normalizer::phone_origin(p) {
                 Some(PhoneOrigin::Calling(c)) => bump(&mut self.calling_regions, &c, sign),
-                Some(PhoneOrigin::National(digits))
+                Some(PhoneOrigin::National(n))
                     if country.is_none()
-                        && util::stable_hash(&digits).is_multiple_of(NATIONAL_SAMPLE_RATE) =>
+                        && util::stable_hash(n.as_bytes()).is_multiple_of(NATIONAL_SAMPLE_RATE) =>
                 {
-                    bump(&mut self.national, &digits, sign);
+                    bump(&mut self.national, &Box::from(n.as_bytes()), sign);
                 }
                 _ => {}
             }

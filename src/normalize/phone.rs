@@ -349,7 +349,19 @@ pub(crate) enum Origin {
     Calling([u8; 2]),
     /// Written without `+` or `00`: a national number, whose digits only a
     /// region's numbering plan reads.
-    National(Box<[u8]>),
+    National(NationalDigits),
+}
+
+/// The digits of a national number, on the stack: the input statistics take
+/// an origin for every number read and keep only a sample of the digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NationalDigits(Cleaned);
+
+impl NationalDigits {
+    /// The ASCII digits.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.0.digits()
+    }
 }
 
 /// The [`Origin`] of a raw number, without the metadata's parse or
@@ -367,7 +379,7 @@ pub(crate) fn origin(raw: &str) -> Option<Origin> {
     if !cleaned.plus {
         return match digits {
             [b'0', b'0', ..] => None,
-            _ => Some(Origin::National(digits.into())),
+            _ => Some(Origin::National(NationalDigits(cleaned))),
         };
     }
     // Calling codes are prefix-free: the first prefix that is one is the code.
@@ -376,11 +388,17 @@ pub(crate) fn origin(raw: &str) -> Option<Origin> {
             .get(..len)?
             .iter()
             .fold(0i32, |acc, &d| acc * 10 + i32::from(d - b'0'));
-        let main = PHONE_NUMBER_UTIL
-            .get_regions_for_country_calling_code(code)?
-            .next()?;
-        region_code(&main.as_region_str()).map(Origin::Calling)
+        main_region(code).map(Origin::Calling)
     })
+}
+
+/// The main region of a calling code (`1`: US, `7`: RU, `44`: GB), if the
+/// metadata has one.
+fn main_region(code: i32) -> Option<[u8; 2]> {
+    let main = PHONE_NUMBER_UTIL
+        .get_regions_for_country_calling_code(code)?
+        .next()?;
+    region_code(&main.as_region_str())
 }
 
 /// Most regions [`regions_reading`] returns.
@@ -410,12 +428,7 @@ pub(crate) fn regions_reading(numbers: &[&[u8]], hint: impl Fn([u8; 2]) -> i64) 
     codes.dedup();
     let regions: Vec<Region> = codes
         .into_iter()
-        .filter_map(|code| {
-            let main = PHONE_NUMBER_UTIL
-                .get_regions_for_country_calling_code(code)?
-                .next()?;
-            known_region(region_code(&main.as_region_str())?)
-        })
+        .filter_map(|code| known_region(main_region(code)?))
         .collect();
     // Which numbers each region reads.
     let reads: Vec<Vec<bool>> = regions
@@ -441,13 +454,6 @@ pub(crate) fn regions_reading(numbers: &[&[u8]], hint: impl Fn([u8; 2]) -> i64) 
         if most < enough {
             break;
         }
-        let mut tied: Vec<usize> = (0..regions.len()).filter(|&r| counts[r] == most).collect();
-        let top_hint = tied
-            .iter()
-            .map(|&r| hint(regions[r].code))
-            .max()
-            .unwrap_or(0);
-        tied.retain(|&r| hint(regions[r].code) == top_hint);
         // Where national numbers are written with a leading `0` (a trunk
         // prefix: `0612 345 078` in Morocco; a plain `612 345 078` in Spain),
         // as the region's example number shows, numbers without it are
@@ -465,8 +471,18 @@ pub(crate) fn regions_reading(numbers: &[&[u8]], hint: impl Fn([u8; 2]) -> i64) 
                 .filter(|&&i| reads[r][i] && (!trunk_zero || numbers[i].first() == Some(&b'0')))
                 .count()
         };
-        let top_written = tied.iter().map(|&r| written_so(r)).max().unwrap_or(0);
-        tied.retain(|&r| written_so(r) == top_written);
+        // Among the regions that read the most: the hint, then the way the
+        // numbers are written, each key taken once per region.
+        let keyed: Vec<(usize, (i64, usize))> = (0..regions.len())
+            .filter(|&r| counts[r] == most)
+            .map(|r| (r, (hint(regions[r].code), written_so(r))))
+            .collect();
+        let top = keyed.iter().map(|&(_, key)| key).max();
+        let tied: Vec<usize> = keyed
+            .into_iter()
+            .filter(|&(_, key)| Some(key) == top)
+            .map(|(r, _)| r)
+            .collect();
         // Tighter: the numbers are the less likely accident of its plan.
         let tightness = |r: usize| -> f64 {
             let mut shares: HashMap<usize, f64> = HashMap::new();
@@ -1082,18 +1098,24 @@ mod tests {
 
     #[test]
     fn phone_origin_reads_the_code_or_keeps_the_digits() {
-        let calling = |c: &str| region_code(c).map(Origin::Calling);
-        let national = |d: &str| Some(Origin::National(d.as_bytes().into()));
-        let cases: &[(&str, Option<Origin>)] = &[
-            ("+44 7700 900123", calling("GB")),
-            ("+1 (415) 555-0132", calling("US")),
-            ("+7 912 305 67 18", calling("RU")),
-            ("+34 726 28 59 76", calling("ES")),
-            ("tel:+39-06-1834-5278", calling("IT")),
-            ("＋４９ 30 1834527", calling("DE")),
+        // What an origin says, as text: `+GB` for a calling region, the
+        // digits for a national number.
+        let shown = |o: Option<Origin>| {
+            o.map(|o| match o {
+                Origin::Calling(c) => format!("+{}", String::from_utf8_lossy(&c)),
+                Origin::National(n) => String::from_utf8_lossy(n.as_bytes()).into_owned(),
+            })
+        };
+        let cases: &[(&str, Option<&str>)] = &[
+            ("+44 7700 900123", Some("+GB")),
+            ("+1 (415) 555-0132", Some("+US")),
+            ("+7 912 305 67 18", Some("+RU")),
+            ("+34 726 28 59 76", Some("+ES")),
+            ("tel:+39-06-1834-5278", Some("+IT")),
+            ("＋４９ 30 1834527", Some("+DE")),
             // Only a numbering plan reads these.
-            ("(415) 555-0132", national("4155550132")),
-            ("07452.125612", national("07452125612")),
+            ("(415) 555-0132", Some("4155550132")),
+            ("07452.125612", Some("07452125612")),
             // After `00`, a code of no region, a placeholder, junk.
             ("0044 7700 900123", None),
             ("+1 000 000 0000", None),
@@ -1102,8 +1124,8 @@ mod tests {
             ("+", None),
             ("call me", None),
         ];
-        for (raw, want) in cases {
-            assert_eq!(&origin(raw), want, "{raw}");
+        for &(raw, want) in cases {
+            assert_eq!(shown(origin(raw)).as_deref(), want, "{raw}");
         }
     }
 
