@@ -193,3 +193,29 @@ fn api_same_input_same_output() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn api_vowel_signs_of_indic_and_thai_names_are_part_of_the_name() {
+    // Accents on Latin letters are often left out; a Devanagari vowel sign
+    // or a kana voicing mark is not an accent, and two names that differ by
+    // one are two names (`राहुल`, Rahul, is not `रहल`).
+    let name_level = |a: &str, b: &str| {
+        let g = IdentityGraph::new(Config::new()).unwrap();
+        g.upsert_batch(vec![
+            Record::new("a").unwrap().phone("+91 98204 71536").name(a),
+            Record::new("b").unwrap().phone("+91 98204 71536").name(b),
+        ])
+        .unwrap();
+        let e = g.explain("a", "b").unwrap();
+        e.direct_evidence()
+            .iter()
+            .filter(|f| f.field.ends_with("name"))
+            .map(|f| f.level.clone())
+            .collect::<Vec<_>>()
+    };
+    let exact = ["exact", "exact"];
+    assert_eq!(name_level("Noémi Martineau", "Noemi Martineau"), exact);
+    assert_eq!(name_level("राहुल शर्मा", "राहुल शर्मा"), exact);
+    assert_ne!(name_level("राहुल शर्मा", "रहल शरम"), exact);
+    assert_ne!(name_level("やまだ たろう", "やまた たろう"), exact);
+}

@@ -18,18 +18,36 @@ pub(crate) fn ascii_or_nfkc(raw: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Folds text for comparison: NFKD, combining marks removed, lower case,
+/// Folds text for comparison: NFKD, accents removed, lower case,
 /// a few letters without a decomposition spelled out (`ß` -> `ss`, `ø` -> `o`),
 /// Cyrillic and Greek letters spelled in Latin (see [`transliterate`]), and
 /// every run of non-alphanumeric characters turned into one space.
 ///
 /// `"  Noémi   MARTINEAU-SStraße "` becomes `"noemi martineau sstrasse"`,
 /// `"Иван Петров"` becomes `"ivan petrov"`.
+///
+/// Only the marks people leave out are removed: accents on Latin, Greek and
+/// Cyrillic letters, Hebrew points and Arabic vowel signs. In the Indic
+/// scripts, Thai or Japanese kana a mark is part of the letter (`राहुल` is
+/// not `रहल`, `だ` is not `た`): dropping it would make different names
+/// one, so those marks stay (composed again, NFC).
 pub(crate) fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
-    let mut letters = raw.nfkd().filter(|&c| !is_combining_mark(c)).peekable();
+    // Whether the marks that follow belong to a letter whose accents are
+    // optional, and whether a mark was kept (the text then wants NFC).
+    let mut marks_optional = true;
+    let mut kept_mark = false;
+    let mut letters = raw.nfkd().peekable();
     while let Some(c) = letters.next() {
+        if is_combining_mark(c) {
+            if !marks_optional && !pending_space && !out.is_empty() {
+                out.push(c);
+                kept_mark = true;
+            }
+            continue;
+        }
+        marks_optional = accents_optional(c);
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -58,7 +76,29 @@ pub(crate) fn fold(raw: &str) -> String {
             pending_space = true;
         }
     }
+    if kept_mark {
+        out = out.nfc().collect();
+    }
     out
+}
+
+/// Whether a letter's combining marks are accents that people often leave
+/// out (Latin, Greek, Cyrillic, Hebrew points, Arabic vowel signs), rather
+/// than part of the letter (the Indic scripts, Thai, kana's voicing marks).
+fn accents_optional(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            u32::from(c),
+            0x00C0..=0x05FF
+                | 0x0600..=0x06FF
+                | 0x0750..=0x077F
+                | 0x08A0..=0x08FF
+                | 0x1E00..=0x1FFF
+                | 0x2C60..=0x2C7F
+                | 0xA720..=0xA7FF
+                | 0xFB00..=0xFDFF
+                | 0xFE70..=0xFEFF
+        )
 }
 
 /// The Latin spelling of a lower-case Cyrillic or Greek letter (after NFKD,
@@ -248,6 +288,22 @@ mod tests {
         assert_eq!(fold("Γιώργος Παπαδόπουλος"), "giorgos papadopoulos");
         assert_eq!(fold("Ευάγγελος Παύλου"), "evangelos pavlou");
         assert_eq!(fold("王小明"), "王小明");
+    }
+
+    #[test]
+    fn marks_that_are_part_of_a_letter_stay() {
+        // Vowel signs of Devanagari and Thai, kana's voicing mark.
+        assert_eq!(fold("राहुल शर्मा"), "राहुल शर्मा");
+        assert_ne!(fold("राहुल"), fold("रहल"));
+        assert_eq!(fold("สมชาย ใจดี"), "สมชาย ใจดี");
+        assert_eq!(fold("やまだ"), "やまだ");
+        assert_ne!(fold("やまだ"), fold("やまた"));
+        // Optional ones still go: Arabic hamza and vowel signs, Hebrew points.
+        assert_eq!(fold("أحمد"), fold("احمد"));
+        assert_eq!(fold("مُحَمَّد"), fold("محمد"));
+        assert_eq!(fold("שָׁלוֹם"), fold("שלום"));
+        // A mark after a separator is no letter's.
+        assert_eq!(fold("a \u{0301}b"), "a b");
     }
 
     #[test]
