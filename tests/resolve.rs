@@ -364,6 +364,64 @@ fn a_second_loyalty_card_behind_the_same_person_is_not_a_second_person() {
 }
 
 #[test]
+fn a_frequent_customers_till_phone_joins_them_once_their_cards_are_one() {
+    // One person with two loyalty cards and a long history: nine till
+    // visits on each card (the card and the phone), an email on one visit
+    // of each, one full profile per card (name, birth date, address, the
+    // card), sixty visits that left the phone alone and twelve campaign
+    // records with the email alone. Those come first (by input and by id),
+    // so the email and the phone first meet a customer with no name at all
+    // and then two with different members: nothing can tell those apart
+    // from two people, and both values link nobody. The two full profiles
+    // then join the cards on scored evidence. From then on the email and
+    // the phone are no longer shared with anyone else, and the records
+    // holding nothing else join. (The phone's records are more than the
+    // blocking cap, so only the phone itself can join its visits.)
+    let (phone, email) = ("+40 722 649 618", "dorinel.negru@gmail.com");
+    let alone: Vec<String> = (1..=60)
+        .map(|i| format!("0t{i:02}"))
+        .chain((1..=12).map(|i| format!("0m{i:02}")))
+        .collect();
+    let mut records: Vec<Record> = alone
+        .iter()
+        .map(|id| {
+            let r = rec(id).country("RO");
+            if id.starts_with("0t") {
+                r.phone(phone)
+            } else {
+                r.email(email)
+            }
+        })
+        .collect();
+    for (prefix, card) in [("a", "LY-0794-4549"), ("b", "LY-4388-8155")] {
+        for i in 1..=9 {
+            let r = rec(&format!("{prefix}{i:02}"))
+                .loyalty_id(card)
+                .phone(phone)
+                .country("RO");
+            records.push(if i == 5 { r.email(email) } else { r });
+        }
+        records.push(
+            rec(&format!("{prefix}10"))
+                .loyalty_id(card)
+                .name("Dorinel Negru")
+                .birth_date("1967-03-21")
+                .address("Piata Mihai Eminescu 44, Brasov")
+                .postal_code("500007")
+                .country("RO"),
+        );
+    }
+    let g = graph_with(records);
+    let mut all: Vec<String> = ["a", "b"]
+        .iter()
+        .flat_map(|p| (1..=10).map(move |i| format!("{p}{i:02}")))
+        .collect();
+    all.extend(alone);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    assert_customers(&g, &[&all], &[("0t01", "a01"), ("0m01", "b05")]);
+}
+
+#[test]
 fn fuzzy_email_typo_in_local_part_links() {
     let g = graph_with(vec![
         rec("e1")

@@ -815,6 +815,7 @@ fn cluster<R: Records + ?Sized>(
         }
     }
     timer.lap("scored links");
+    relink_refused_values(&mut st, values, strict);
     let strong: Vec<(u32, u32)> = strong.drain(..).map(|(_, a, b)| (a, b)).collect();
     let links = std::mem::take(&mut st.links);
     let refusals = std::mem::take(&mut st.refusals);
@@ -1073,94 +1074,173 @@ fn identifier_links_in_order<'a, R: Records + ?Sized>(
     strict_people: &[usize],
 ) -> Vec<GenericValue> {
     let min_people = st.config.generic_min_people;
-    let mut order: Vec<(usize, usize)> = strict_people
-        .iter()
-        .copied()
-        .enumerate()
-        .map(|(i, p)| (p, i))
-        .collect();
-    // Device ids go after the other kinds (see the doc above).
-    let device = |vi: usize| values[vi].0 .0 == FieldKind::DeviceId;
-    order.sort_unstable_by(|x, y| {
-        x.0.cmp(&y.0)
-            .then(device(x.1).cmp(&device(y.1)))
-            .then(values[x.1].1.len().cmp(&values[y.1].1.len()))
-            .then(values[x.1].0.cmp(&values[y.1].0))
-    });
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&x, &y| stage1_order(values, strict_people, x, y));
     let mut generic = Vec::new();
-    for (_, vi) in order {
+    for vi in order {
         let ((kind, value), members) = &values[vi];
         let (kind, value) = (*kind, *value);
         if st.generic_value[vi] {
             continue;
         }
-        // One representative record per current customer, in record order.
-        let mut reps: Vec<(u32, u32)> = Vec::new(); // (root, record)
-        for &m in members {
-            let r = st.uf.find(m);
-            if !reps.iter().any(|&(root, _)| root == r) {
-                reps.push((r, m));
-            }
-        }
-        if reps.len() < 2 {
+        let ValueLink::Refused { reps, at, guard } = link_value(st, kind, value, members) else {
             continue;
-        }
-        let mut acc = st.profile(reps[0].0).into_owned();
-        let first_named = acc.named_records().count();
-        let mut refused = None;
-        for &(root, m) in &reps[1..] {
-            let p = st.profile(root);
-            match st.refusal_between(&acc, first_named, &p, reps[0].1, m) {
-                Some(g) => {
-                    refused = Some((m, g));
-                    break;
-                }
-                None => acc.absorb(&p, st.records),
-            }
-        }
-        if let Some((m, guard)) = refused {
-            let groups = customer_groups(st, &reps, min_people);
-            if groups >= min_people {
-                generic.push(GenericValue {
-                    kind,
-                    value: value.to_string(),
-                    records: members.len(),
-                    people: groups,
-                });
-                st.generic.insert((kind, value));
-                st.generic_value[vi] = true;
-            }
-            let guard = if matches!(guard, Guard::Limit(_)) {
-                guard
-            } else {
-                Guard::SharedValue
-            };
-            st.refusals.push(Refusal {
-                a: reps[0].1,
-                b: m,
-                via: Via::Identifier(kind, value.into()),
-                guard,
+        };
+        let groups = customer_groups(st, &reps, min_people);
+        if groups >= min_people {
+            generic.push(GenericValue {
+                kind,
+                value: value.to_string(),
+                records: members.len(),
+                people: groups,
             });
-            continue;
+            st.generic.insert((kind, value));
+            st.generic_value[vi] = true;
         }
-        // `acc` already is the union's profile: join the sets and keep it.
-        let via: Box<str> = value.into();
-        for &(_, m) in &reps[1..] {
-            if let Some((keep, gone)) = st.uf.union(reps[0].1, m) {
-                st.profiles.remove(&keep);
-                st.profiles.remove(&gone);
-                st.links.push(Link {
-                    a: reps[0].1,
-                    b: m,
-                    via: Via::Identifier(kind, via.clone()),
-                });
-            }
-        }
-        let root = st.uf.find(reps[0].1);
-        st.profiles.insert(root, acc);
+        let guard = if matches!(guard, Guard::Limit(_)) {
+            guard
+        } else {
+            Guard::SharedValue
+        };
+        st.refusals.push(Refusal {
+            a: reps[0].1,
+            b: at,
+            via: Via::Identifier(kind, value.into()),
+            guard,
+        });
     }
     generic.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.value.cmp(&b.value)));
     generic
+}
+
+/// A second look at the values stage 1 refused as shared (not generic, and
+/// not for a limit): a value refused because the customers holding it then
+/// conflicted (one person's two loyalty cards, each with its till records)
+/// may find those customers joined by the scored links since, on evidence the
+/// guards accepted. Then it is no longer shared by anyone else, and its
+/// records with nothing else to go by (a phone alone, typed at the till on
+/// every visit) join that customer: without this, a frequent customer's
+/// phone-only visits stayed a customer each, more of them the more the
+/// customer came. A value whose customers still conflict stays refused.
+/// Values are taken in stage 1's order.
+fn relink_refused_values<R: Records + ?Sized>(
+    st: &mut State<'_, R>,
+    values: &ValueIndex<'_>,
+    strict_people: &[usize],
+) {
+    let mut refused: Vec<usize> = st
+        .refusals
+        .iter()
+        .filter(|f| f.guard == Guard::SharedValue)
+        .filter_map(|f| match &f.via {
+            Via::Identifier(kind, value) => values
+                .binary_search_by(|(key, _)| key.cmp(&(*kind, &**value)))
+                .ok(),
+            Via::Scored(_) => None,
+        })
+        .filter(|&vi| !st.generic_value[vi])
+        .collect();
+    if refused.is_empty() {
+        return;
+    }
+    refused.sort_unstable_by(|&x, &y| stage1_order(values, strict_people, x, y));
+    refused.dedup();
+    let mut linked: util::FxSet<usize> = util::set();
+    for vi in refused {
+        let ((kind, value), members) = &values[vi];
+        if let ValueLink::Linked = link_value(st, *kind, value, members) {
+            linked.insert(vi);
+        }
+    }
+    if linked.is_empty() {
+        return;
+    }
+    // Refusals of a value now linked no longer hold.
+    st.refusals.retain(|f| match &f.via {
+        Via::Identifier(kind, value) => values
+            .binary_search_by(|(key, _)| key.cmp(&(*kind, &**value)))
+            .map_or(true, |vi| !linked.contains(&vi)),
+        Via::Scored(_) => true,
+    });
+}
+
+/// Stage 1's order of two values (by index): those whose holders' names and
+/// birth dates show fewer people first, device ids after the other kinds,
+/// then those held by fewer records, then by value.
+fn stage1_order(
+    values: &ValueIndex<'_>,
+    strict_people: &[usize],
+    x: usize,
+    y: usize,
+) -> std::cmp::Ordering {
+    let device = |vi: usize| values[vi].0 .0 == FieldKind::DeviceId;
+    strict_people[x]
+        .cmp(&strict_people[y])
+        .then(device(x).cmp(&device(y)))
+        .then(values[x].1.len().cmp(&values[y].1.len()))
+        .then(values[x].0.cmp(&values[y].0))
+}
+
+/// What [`link_value`] did with a value.
+enum ValueLink {
+    /// Its holders were in one customer already.
+    Nothing,
+    /// Its holders' customers became one.
+    Linked,
+    /// A merge was refused: the value links nobody. `reps` holds one record
+    /// of each customer holding it (with the customer's root), `at` the
+    /// record whose customer the merge was refused with.
+    Refused {
+        reps: Vec<(u32, u32)>,
+        at: u32,
+        guard: Guard,
+    },
+}
+
+/// Joins every customer holding a value into one, all or nothing: when any
+/// of them cannot join the others (conflicting evidence, a limit), none does.
+fn link_value<R: Records + ?Sized>(
+    st: &mut State<'_, R>,
+    kind: FieldKind,
+    value: &str,
+    members: &[u32],
+) -> ValueLink {
+    // One representative record per current customer, in record order.
+    let mut reps: Vec<(u32, u32)> = Vec::new(); // (root, record)
+    for &m in members {
+        let r = st.uf.find(m);
+        if !reps.iter().any(|&(root, _)| root == r) {
+            reps.push((r, m));
+        }
+    }
+    if reps.len() < 2 {
+        return ValueLink::Nothing;
+    }
+    let mut acc = st.profile(reps[0].0).into_owned();
+    let first_named = acc.named_records().count();
+    for &(root, m) in &reps[1..] {
+        let p = st.profile(root);
+        match st.refusal_between(&acc, first_named, &p, reps[0].1, m) {
+            Some(guard) => return ValueLink::Refused { reps, at: m, guard },
+            None => acc.absorb(&p, st.records),
+        }
+    }
+    // `acc` already is the union's profile: join the sets and keep it.
+    let via: Box<str> = value.into();
+    for &(_, m) in &reps[1..] {
+        if let Some((keep, gone)) = st.uf.union(reps[0].1, m) {
+            st.profiles.remove(&keep);
+            st.profiles.remove(&gone);
+            st.links.push(Link {
+                a: reps[0].1,
+                b: m,
+                via: Via::Identifier(kind, via.clone()),
+            });
+        }
+    }
+    let root = st.uf.find(reps[0].1);
+    st.profiles.insert(root, acc);
+    ValueLink::Linked
 }
 
 /// How many mutually conflicting groups the customers touched by a value fall into.
