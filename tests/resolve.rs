@@ -422,6 +422,50 @@ fn a_frequent_customers_till_phone_joins_them_once_their_cards_are_one() {
 }
 
 #[test]
+fn named_records_of_an_email_over_the_cap_meet_by_family_name() {
+    // An active customer's email on more records than the blocking cap, and
+    // her name too (on the email's records and on till records with her
+    // phone): neither the email nor the name makes pairs. A second loyalty
+    // card behind the email, on a record without a name, makes the email
+    // link nobody in stage 1. The email with the family name narrows its
+    // holders to hers, and her named email records become one customer.
+    let (email, name) = ("bortiz1908@gmail.com", "Brittany Ortiz");
+    let mut records: Vec<Record> = (1..=30)
+        .map(|i| rec(&format!("0m{i:02}")).email(email).country("US"))
+        .collect();
+    records.push(
+        rec("a1")
+            .email(email)
+            .loyalty_id("LY-0444-7678")
+            .name(name)
+            .birth_date("1960-01-20")
+            .country("US"),
+    );
+    records.push(
+        rec("b1")
+            .email(email)
+            .loyalty_id("LY-6696-5716")
+            .country("US"),
+    );
+    let named: Vec<String> = (1..=40).map(|i| format!("n{i:02}")).collect();
+    records.extend(
+        named
+            .iter()
+            .map(|id| rec(id).email(email).name(name).country("US")),
+    );
+    records.extend((1..=35).map(|i| {
+        rec(&format!("p{i:02}"))
+            .phone("+1 281-356-8489")
+            .name(name)
+            .country("US")
+    }));
+    let g = graph_with(records);
+    let mut one: Vec<&str> = named.iter().map(String::as_str).collect();
+    one.push("a1");
+    assert_customers(&g, &[&one], &[("n01", "n02"), ("n01", "a1")]);
+}
+
+#[test]
 fn fuzzy_email_typo_in_local_part_links() {
     let g = graph_with(vec![
         rec("e1")

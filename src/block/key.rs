@@ -24,6 +24,7 @@ pub(crate) enum Family {
     /// An exact identifier value: not a blocking key, the real-time graph's index of who holds a value.
     Identifier,
     Device,
+    IdentifierFamily,
 }
 
 fn key(family: Family, parts: &[&str]) -> u64 {
@@ -140,6 +141,27 @@ pub(crate) fn loyalty_keys(r: &Prepared, out: &mut Vec<u64>) {
 pub(crate) fn device_keys(r: &Prepared, out: &mut Vec<u64>) {
     for d in &r.devices {
         out.push(key(Family::Device, &[d]));
+    }
+}
+
+/// Each identifier value with the record's family name. A value held by
+/// more records than the cap (an active customer's email on every campaign
+/// and every web order) generates no pairs, and when it also links nobody
+/// in stage 1 (a second loyalty card behind it looks like a second person),
+/// its named records stayed apart even from their exact twins: the family
+/// name narrows the value's holders to one person's or one household's,
+/// whose pairs the comparison and the guards then judge.
+pub(crate) fn identifier_family_keys(r: &Prepared, out: &mut Vec<u64>) {
+    let Some(family) = r.name.as_ref().and_then(|n| n.family.as_deref()) else {
+        return;
+    };
+    for (kind, value) in r.identifiers() {
+        out.push(util::fixed_state().hash_one((
+            Family::IdentifierFamily as u8,
+            kind as u8,
+            value,
+            family,
+        )));
     }
 }
 

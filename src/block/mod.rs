@@ -30,13 +30,14 @@ pub(crate) fn group_key(hash: u64) -> u64 {
 }
 
 /// The key families, one pass each; `fuzzy_identifiers` switches the first three.
-fn passes(fuzzy_identifiers: bool) -> [(&'static KeyEmitter, bool); 5] {
+fn passes(fuzzy_identifiers: bool) -> [(&'static KeyEmitter, bool); 6] {
     [
         (&key::email_keys, fuzzy_identifiers),
         (&key::phone_keys, fuzzy_identifiers),
         (&key::loyalty_keys, fuzzy_identifiers),
         (&key::device_keys, true),
         (&key::evidence_keys, true),
+        (&key::identifier_family_keys, true),
     ]
 }
 
