@@ -210,7 +210,7 @@ fn api_vowel_signs_of_indic_and_thai_names_are_part_of_the_name() {
         e.direct_evidence()
             .iter()
             .filter(|f| f.field.ends_with("name"))
-            .map(|f| f.level.clone())
+            .map(|f| f.level)
             .collect::<Vec<_>>()
     };
     let exact = ["exact", "exact"];
