@@ -494,3 +494,63 @@ fn a_record_bringing_nothing_new_joins_only_within_the_limits() {
     assert_eq!(graph.customer_of("joins-pair"), graph.customer_of("pair-1"));
     assert_eq!(graph.customer_of("pair-2"), graph.customer_of("pair-1"));
 }
+
+/// The second look at a value refused as shared (see `relink_refused_values`)
+/// holds on the real-time path: one person's two loyalty cards, the till
+/// phone on more records than the cap, the phone-only visits arriving before
+/// the cards, between them, or after them, one at a time.
+#[test]
+fn a_value_relinked_after_the_scored_links_is_relinked_in_real_time() {
+    let phone = "+40 722 649 618";
+    let mut cards: Vec<Record> = Vec::new();
+    for (prefix, card) in [("a", "LY-0794-4549"), ("b", "LY-4388-8155")] {
+        for i in 1..=3 {
+            let r = Record::new(format!("{prefix}{i}")).unwrap_or_else(|_| unreachable!());
+            cards.push(r.loyalty_id(card).phone(phone).country("RO"));
+        }
+        let full = Record::new(format!("{prefix}9")).unwrap_or_else(|_| unreachable!());
+        cards.push(
+            full.loyalty_id(card)
+                .name("Dorinel Negru")
+                .birth_date("1967-03-21")
+                .address("Piata Mihai Eminescu 44, Brasov")
+                .postal_code("500007")
+                .country("RO"),
+        );
+    }
+    let visits: Vec<Record> = (1..=6)
+        .map(|i| {
+            let r = Record::new(format!("0t{i}")).unwrap_or_else(|_| unreachable!());
+            r.phone(phone).country("RO")
+        })
+        .collect();
+    let config = || Config::new().block_cap(4).reestimate_growth(None);
+    let one_customer = |graph: &IdentityGraph| {
+        let p = partition(graph);
+        p.len() == 1 && p[0].len() == cards.len() + visits.len()
+    };
+    // Visits first (batch), cards one at a time; cards first, visits one at
+    // a time; half and half, the rest interleaved.
+    let orders: [(Vec<Record>, Vec<Record>); 3] = [
+        (visits.clone(), cards.clone()),
+        (cards.clone(), visits.clone()),
+        (
+            cards[..4].iter().chain(&visits[..3]).cloned().collect(),
+            cards[4..]
+                .iter()
+                .zip(&visits[3..])
+                .flat_map(|(c, v)| [c.clone(), v.clone()])
+                .chain(cards[7..].iter().cloned())
+                .collect(),
+        ),
+    ];
+    for (n, (first, rest)) in orders.into_iter().enumerate() {
+        let graph = IdentityGraph::new(config()).unwrap_or_else(|_| unreachable!());
+        graph.upsert_batch(first).unwrap_or_else(|_| unreachable!());
+        for r in rest {
+            graph.upsert(r).unwrap_or_else(|_| unreachable!());
+            assert_eq!(partition(&graph), frozen_resolve(&graph), "order {n}");
+        }
+        assert!(one_customer(&graph), "order {n}: {:?}", partition(&graph));
+    }
+}
