@@ -940,6 +940,35 @@ fn fuzzy_loyalty_number_formats_link_exactly() {
     assert_customers(&g, &[&["l1", "l2", "l3", "l4"]], &[]);
 }
 
+#[test]
+fn web_cookie_ids_and_imeis_link_like_app_device_ids() {
+    // A web shop's device is a first-party cookie; a call center's phone
+    // system may log the handset's IMEI. Each is one device however it is
+    // written, and a cookie's case is part of it.
+    let g = graph_with(vec![
+        rec("web-1")
+            .device_id("fb.1.1596403881668.1116446470")
+            .email("marta.kowalczyk@onet.pl"),
+        rec("web-2")
+            .device_id(" fb.1.1596403881668.1116446470 ")
+            .name("Marta Kowalczyk"),
+        rec("web-3")
+            .device_id("FB.1.1596403881668.1116446470")
+            .name("Olek Nowicki"),
+        rec("call-1")
+            .device_id("35-209900-176148-1")
+            .phone("+48 601 234 567"),
+        rec("app-1")
+            .device_id("352099001761481")
+            .name("Olga Zielinska"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["web-1", "web-2"], &["web-3"], &["call-1", "app-1"]],
+        &[("web-1", "web-2"), ("call-1", "app-1")],
+    );
+}
+
 /// Records normalized while a large batch is still being read use estimates
 /// guessed from its first records; where the final estimates read a value
 /// otherwise, the final reading wins. Here the first 16,384 records say the

@@ -2,8 +2,10 @@
 //!
 //! Invariants: no panic; an accepted UUID is lower-case hyphenated 8-4-4-4-12
 //! hex and never the all-zero opt-out ID, an accepted Android ID is 16
-//! lower-case hex digits, and an accepted ID normalizes to itself again, kind
-//! included (idempotence); a rejection's text never repeats the input.
+//! lower-case hex digits, an accepted IMEI is 15 digits passing Luhn, any
+//! other accepted ID is 12 to 128 ASCII letters, digits and `-._~+/=`, and an
+//! accepted ID normalizes to itself again, kind included (idempotence); a
+//! rejection's text never repeats the input.
 //!
 //! Input: the file's bytes as UTF-8 text (seed files are plain IDs).
 
@@ -34,6 +36,25 @@ fn is_lower_hex(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
+/// The Luhn check over ASCII digits (written again here, not borrowed from
+/// the code under test).
+fn luhn(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            match (i % 2, d * 2) {
+                (0, _) => d,
+                (_, dd) if dd > 9 => dd - 9,
+                (_, dd) => dd,
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
 fn is_canonical_uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
@@ -62,6 +83,19 @@ fn check(raw: &str) {
         DeviceKind::AndroidId => assert!(
             canonical.len() == 16 && is_lower_hex(canonical),
             "{canonical:?} is not 16 lower-case hex digits\nreproducer: {repro:?}"
+        ),
+        DeviceKind::Imei => assert!(
+            canonical.len() == 15
+                && canonical.bytes().all(|b| b.is_ascii_digit())
+                && luhn(canonical),
+            "{canonical:?} is not an IMEI\nreproducer: {repro:?}"
+        ),
+        DeviceKind::Other => assert!(
+            (12..=128).contains(&canonical.len())
+                && canonical
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~+/=".contains(&b)),
+            "{canonical:?} is not an assigned ID\nreproducer: {repro:?}"
         ),
         // A kind added after this harness: only idempotence is checked.
         _ => {}

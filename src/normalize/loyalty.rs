@@ -274,7 +274,7 @@ fn is_separator(c: char) -> bool {
 
 /// Luhn (mod 10) over ASCII digits. Leading zeros never change the result,
 /// which is why it can run on the re-padded canonical value.
-fn luhn_valid(digits: &str) -> bool {
+pub(super) fn luhn_valid(digits: &str) -> bool {
     let mut sum = 0u32;
     for (i, b) in digits.bytes().rev().enumerate() {
         let mut d = u32::from(b.wrapping_sub(b'0') % 10);

@@ -430,14 +430,21 @@ pub fn loyalty_id(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, Reject
     Ok(l)
 }
 
-/// Normalizes a device identifier (IDFA, IDFV, GAID, Android ID).
+/// Normalizes a device identifier: IDFA, IDFV, GAID, Android ID, IMEI, or an
+/// ID a web site or SDK assigned (a first-party cookie ID), kept as given.
 ///
 /// # Errors
 /// A [`RejectReason`] for malformed IDs and for the all-zero opt-out ID.
 ///
 /// ```
-/// use idgraph::{normalize, RejectReason};
+/// use idgraph::normalize::{self, DeviceKind};
+/// use idgraph::RejectReason;
+///
 /// assert_eq!(normalize::device_id("00000000-0000-0000-0000-000000000000"), Err(RejectReason::OptOut));
+/// assert_eq!(normalize::device_id("35-209900-176148-1")?.kind(), DeviceKind::Imei);
+/// let cookie = normalize::device_id("fb.1.1596403881668.1116446470")?;
+/// assert_eq!((cookie.as_str(), cookie.kind()), ("fb.1.1596403881668.1116446470", DeviceKind::Other));
+/// # Ok::<(), RejectReason>(())
 /// ```
 pub fn device_id(raw: &str) -> Result<DeviceId, RejectReason> {
     default_normalizer().device_id(raw)
