@@ -969,6 +969,47 @@ fn web_cookie_ids_and_imeis_link_like_app_device_ids() {
     );
 }
 
+#[test]
+fn a_program_of_letter_and_digit_codes_links_its_members() {
+    // Twenty-four members of a program whose cards carry codes like
+    // `MB-7K2P-9Q4X`. The scheme is inferred from the data: prefix `MB`, no
+    // digit count. The till types the card as printed, the app as the member
+    // types it (lower case, no prefix); a code that differs in one letter is
+    // another member.
+    let code = |i: usize| {
+        let letters = b"KPQXZRTW";
+        format!(
+            "{}{}{}{}",
+            (b'1' + (i % 9) as u8) as char,
+            letters[i % 8] as char,
+            (b'2' + (i * 5 % 8) as u8) as char,
+            letters[(i / 8 + 3) % 8] as char,
+        )
+    };
+    let mut records = Vec::new();
+    for i in 0..24 {
+        let c = code(i);
+        records.push(
+            rec(&format!("pos-{i}"))
+                .loyalty_id(format!("MB-{c}-{i:02}"))
+                .name(format!("Member {}", char::from(b'A' + i as u8))),
+        );
+        records.push(
+            rec(&format!("app-{i}"))
+                .loyalty_id(format!("{}{i:02}", c.to_lowercase()))
+                .email(format!("member{i}@example.org")),
+        );
+    }
+    let graph = IdentityGraph::new(Config::new()).unwrap();
+    graph.upsert_batch(records).unwrap();
+    let ids: Vec<[String; 2]> = (0..24)
+        .map(|i| [format!("pos-{i}"), format!("app-{i}")])
+        .collect();
+    let members: Vec<[&str; 2]> = ids.iter().map(|[a, b]| [a.as_str(), b.as_str()]).collect();
+    let expected: Vec<&[&str]> = members.iter().map(|m| m.as_slice()).collect();
+    assert_customers(&graph, &expected, &[("pos-0", "app-0"), ("pos-0", "pos-8")]);
+}
+
 /// Records normalized while a large batch is still being read use estimates
 /// guessed from its first records; where the final estimates read a value
 /// otherwise, the final reading wins. Here the first 16,384 records say the

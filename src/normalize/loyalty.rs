@@ -31,6 +31,12 @@ pub struct LoyaltyScheme {
 const INFER_MIN_SAMPLE: usize = 20;
 /// Longest letter run `infer` counts as a program prefix; longer runs are words, not prefixes.
 const INFER_MAX_PREFIX: usize = 8;
+/// Shortest and longest alphanumeric member code (`AB12CD34`).
+const CODE_LEN: std::ops::RangeInclusive<usize> = 5..=32;
+/// Share of values (in tenths) written as letter-and-digit codes at which
+/// `infer` sets no digit count: the program, or one of the programs, writes
+/// codes, and a digit count would refuse them.
+const INFER_CODES_TENTHS: usize = 1;
 /// Longest digit string whose length `infer` tallies; `digits` is a `u8` and real
 /// member numbers are far shorter.
 const INFER_MAX_DIGITS: usize = 64;
@@ -82,13 +88,16 @@ impl LoyaltyScheme {
     /// one or more ASCII digits.
     ///
     /// * **Prefix**: the most common letter run (of at most 8 letters, on a
-    ///   well-formed value) is the prefix when it is carried by at least 50 % of
-    ///   all non-blank values. It is stored upper case; matching ignores case.
+    ///   well-formed value or a code of letters and digits) is the prefix when
+    ///   it is carried by at least 50 % of all non-blank values. It is stored
+    ///   upper case; matching ignores case.
     /// * **Digit count**: over the well-formed values, take the modal digit
     ///   count (leading zeros included; ties go to the longer count). It becomes
     ///   the scheme's count when the mode covers at least 60 % of the
     ///   well-formed values and at least 90 % of them have that many digits or
     ///   fewer (fewer is normal: spreadsheets drop leading zeros).
+    ///   No count is set when 10 % or more of the values are codes of letters
+    ///   and digits (`AB12CD34`): a count would refuse them.
     /// * **Check digit**: Luhn when at least 90 % of the well-formed values with
     ///   4 or more digits pass it. Random numbers pass Luhn about 10 % of the
     ///   time, so 90 % cannot happen by chance.
@@ -126,6 +135,8 @@ pub(crate) struct LoyaltyTally {
     by_len: [i64; INFER_MAX_DIGITS + 2],
     luhn_tested: i64,
     luhn_passed: i64,
+    /// Values with letters after the leading ones (`AB12CD34`, `LY2668973O`).
+    codes: i64,
     /// BTreeMap, not HashMap: the tie-break on equal counts must not depend on hashing.
     prefixes: std::collections::BTreeMap<String, i64>,
 }
@@ -138,6 +149,7 @@ impl Default for LoyaltyTally {
             by_len: [0; INFER_MAX_DIGITS + 2],
             luhn_tested: 0,
             luhn_passed: 0,
+            codes: 0,
             prefixes: Default::default(),
         }
     }
@@ -162,21 +174,32 @@ impl LoyaltyTally {
             }
         }
         let mut digits = String::new();
-        for c in chars {
+        let mut code = false;
+        while let Some(c) = chars.next() {
             if !c.is_ascii_digit() {
-                return;
+                // A letter after digits: a code of letters and digits, or a
+                // number with a typo in it. Its leading letters still count
+                // towards the prefix.
+                if !(c.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric())) {
+                    return;
+                }
+                code = true;
+                break;
             }
             digits.push(c);
         }
-        if digits.is_empty() {
+        if code {
+            self.codes += sign;
+        } else if digits.is_empty() {
             return;
-        }
-        self.well_formed += sign;
-        self.by_len[digits.len().min(INFER_MAX_DIGITS + 1)] += sign;
-        if digits.len() >= 4 {
-            self.luhn_tested += sign;
-            if luhn_valid(&digits) {
-                self.luhn_passed += sign;
+        } else {
+            self.well_formed += sign;
+            self.by_len[digits.len().min(INFER_MAX_DIGITS + 1)] += sign;
+            if digits.len() >= 4 {
+                self.luhn_tested += sign;
+                if luhn_valid(&digits) {
+                    self.luhn_passed += sign;
+                }
             }
         }
         if prefix_len > 0 && prefix_len <= INFER_MAX_PREFIX {
@@ -207,7 +230,8 @@ impl LoyaltyTally {
             }
         }
 
-        if well_formed >= INFER_MIN_SAMPLE {
+        let codes = count(self.codes);
+        if well_formed >= INFER_MIN_SAMPLE && codes * 10 < total * INFER_CODES_TENTHS {
             // Ties go to the longer count (`max_by_key` keeps the last maximum).
             let modal = (1..=INFER_MAX_DIGITS).max_by_key(|&len| by_len[len]);
             if let Some(modal) = modal {
@@ -335,14 +359,13 @@ pub(crate) fn parse(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, Reje
 
     // Capacity: the digits can never outnumber the bytes, and padding needs `width`.
     let width = usize::from(scheme.digits.unwrap_or(0));
+    if chars.clone().any(|c| !c.is_ascii_digit()) {
+        let prefix = prefix.map(ascii_or_nfkc);
+        return code(&text, prefix.as_deref(), chars, width);
+    }
     let mut value = String::with_capacity(text.len().max(width));
     let mut seen_digit = false;
     for c in chars {
-        if !c.is_ascii_digit() {
-            return Err(RejectReason::InvalidSyntax {
-                rule: "loyalty ID must be digits after the program prefix",
-            });
-        }
         seen_digit = true;
         if value.is_empty() && c == '0' {
             continue;
@@ -373,6 +396,48 @@ pub(crate) fn parse(raw: &str, scheme: &LoyaltyScheme) -> Result<LoyaltyId, Reje
         CheckDigit::Luhn => CheckStatus::Failed,
     };
     Ok(LoyaltyId { value, check })
+}
+
+/// A member code of letters and digits (`AB12CD34`), from a program whose
+/// scheme has no digit count: upper-cased and separators dropped. Leading
+/// letters are part of a code (`AB12CD34` and `XY12CD34` are two members), so
+/// a scheme without a prefix keeps them, and a scheme with one writes it in
+/// front whether it was typed or not (`MB-7K2P9Q` and `7k2p9q` are
+/// `MB7K2P9Q`; dropping it instead would read `MBMB12CD` as `MB12CD`, and that
+/// again as `12CD`). Under a digit count the program writes digits, and a
+/// letter among them is `InvalidSyntax` (a typo such as `O` for `0`), as is a
+/// code of fewer than 5 or more than 32 characters, or with anything but
+/// ASCII letters and digits.
+fn code(
+    text: &str,
+    prefix: Option<&str>,
+    rest: impl Iterator<Item = char> + Clone,
+    width: usize,
+) -> Result<LoyaltyId, RejectReason> {
+    let syntax = Err(RejectReason::InvalidSyntax {
+        rule: "loyalty ID must be digits after the program prefix",
+    });
+    if width > 0 {
+        return syntax;
+    }
+    let mut value = String::with_capacity(text.len() + prefix.map_or(0, str::len));
+    if let Some(p) = prefix {
+        value.extend(p.chars().filter(|c| !is_separator(*c)));
+        value.extend(rest);
+    } else {
+        value.extend(text.chars().filter(|c| !is_separator(*c)));
+    }
+    value.make_ascii_uppercase();
+    let is_code = CODE_LEN.contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric())
+        && value.bytes().any(|b| b.is_ascii_digit());
+    if !is_code {
+        return syntax;
+    }
+    Ok(LoyaltyId {
+        value,
+        check: CheckStatus::NotChecked,
+    })
 }
 
 fn chars_eq_ignore_case(a: char, b: char) -> bool {
@@ -531,7 +596,8 @@ mod tests {
     }
 
     #[test]
-    fn loyalty_letters_in_the_middle_are_rejected() {
+    fn loyalty_letters_in_the_middle_of_a_numbered_program_are_rejected() {
+        // A program with a digit count writes digits: a letter is a typo.
         run(
             &ly8(),
             &[
@@ -540,10 +606,56 @@ mod tests {
                 ("00421337X", Err(syntax())),
             ],
         );
+        run(&LoyaltyScheme::new(), &[("12#34", Err(syntax()))]);
+    }
+
+    #[test]
+    fn loyalty_codes_of_letters_and_digits_are_members() {
+        // Without a digit count, a code keeps its leading letters: they are
+        // part of it, not a program prefix.
         run(
             &LoyaltyScheme::new(),
-            &[("12AB34", Err(syntax())), ("12#34", Err(syntax()))],
+            &[
+                ("12AB34", Ok("12AB34")),
+                ("ab12-cd34", Ok("AB12CD34")),
+                ("AB 12 CD 34", Ok("AB12CD34")),
+                ("XY12CD34", Ok("XY12CD34")),
+                // Too short, no digit, or not letters and digits.
+                ("A1B2", Err(syntax())),
+                ("12AB#34", Err(syntax())),
+            ],
         );
+        // A configured prefix is part of every code, typed or not.
+        let scheme = LoyaltyScheme::new().prefix("MB");
+        run(
+            &scheme,
+            &[
+                ("MB-7K2P9Q", Ok("MB7K2P9Q")),
+                ("7k2p9q", Ok("MB7K2P9Q")),
+                ("MBMB12CD", Ok("MBMB12CD")),
+            ],
+        );
+    }
+
+    #[test]
+    fn loyalty_infer_sets_no_digit_count_for_a_program_of_codes() {
+        let numbers: Vec<String> = (0..60)
+            .map(|i| format!("{:08}", 4_000_000 + i * 7))
+            .collect();
+        let codes: Vec<String> = (0..10).map(|i| format!("K{i}X{:04}", i * 13)).collect();
+        let numbered = LoyaltyScheme::infer(numbers.iter().map(String::as_str));
+        assert_eq!(numbered.get_digits(), Some(8));
+        // One value in seven a code: no digit count, so codes are members.
+        let mixed = LoyaltyScheme::infer(numbers.iter().chain(&codes).map(String::as_str));
+        assert_eq!(mixed.get_digits(), None);
+        assert_eq!(
+            parse("K3X0039", &mixed).map(|l| l.value).as_deref(),
+            Ok("K3X0039")
+        );
+        // A few typos (`O` for `0`) do not make a program of codes.
+        let typos = ["0400O007", "04000O14", "0400002l"];
+        let typed = LoyaltyScheme::infer(numbers.iter().map(String::as_str).chain(typos));
+        assert_eq!(typed.get_digits(), Some(8));
     }
 
     #[test]
