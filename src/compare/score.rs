@@ -139,12 +139,6 @@ impl Weights {
     }
 
     /// Calls `each` with every non-missing field's evidence; returns the total in bits, prior included.
-    ///
-    /// When both name parts agree (the given name exactly or by nickname root),
-    /// the u of their joint agreement is at least the frequency of the full name
-    /// among other customers: "kevin" and "smith" are not independent evidence
-    /// when "kevin smith" is itself common, and "bill smith" against "william
-    /// smith" is no rarer than "william smith".
     fn walk(
         &self,
         a: &Prepared,
@@ -153,41 +147,91 @@ impl Weights {
         mut each: impl FnMut(Evidence),
     ) -> f64 {
         let mut total = self.prior_bits;
-        let full_name = matches!(cmp.level(Field::Given), Level::Exact | Level::Alias)
-            && cmp.level(Field::Family) == Level::Exact;
-        let mut name_u = 1.0;
-        let mut name_m = 1.0;
-        let mut given_bits = 0.0;
+        let (given_bits, family_bits) = self.name_bits(a, b, cmp);
         for field in Field::ALL {
             let level = cmp.level(field);
             if level == Level::Missing {
                 continue;
             }
-            let key = if level == Level::Exact {
-                agreed_key(field, a, b)
-            } else {
-                None
-            };
-            let mut bits = self.bits(field, level, key);
-            if full_name && matches!(field, Field::Given | Field::Family) {
-                let (m, u) = self.m_u(field, level, key);
-                name_m *= m;
-                name_u *= u;
-                if field == Field::Given {
-                    given_bits = bits;
-                } else if let Some(full) = full_name_key(a)
-                    .and_then(|k| self.tf_full.get(&k))
-                    .filter(|f| **f > 0.0)
-                {
-                    // Attribute the correction to the family name's line.
-                    let joint = (name_m / name_u.max(*full)).log2();
-                    bits = joint - given_bits;
+            let bits = match field {
+                Field::Given => given_bits,
+                Field::Family => family_bits,
+                _ => {
+                    let key = if level == Level::Exact {
+                        agreed_key(field, a, b)
+                    } else {
+                        None
+                    };
+                    self.bits(field, level, key)
                 }
-            }
+            };
             total += bits;
             each(Evidence { field, level, bits });
         }
         total
+    }
+
+    /// The given-name and family-name weights of a pair.
+    ///
+    /// Names that agree only read one way round (`Thomas Marie` against
+    /// `Marie Thomas`, `Wang Xiaoming` against `Xiao Ming Wang`) agree on
+    /// *a* name, but which word is the given name is unknown: each record's
+    /// reading is weighed by the frequencies of its own parts, and the pair
+    /// gets the weaker reading. (The other would weigh the common given name
+    /// `Marie` as a rare family name, and link strangers sharing a common name
+    /// written the other way round.) The weights are the same whichever record
+    /// is `a`.
+    fn name_bits(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> (f64, f64) {
+        let levels = (cmp.level(Field::Given), cmp.level(Field::Family));
+        let of_a = self.name_reading(a, levels);
+        let same_parts = [Field::Given, Field::Family]
+            .into_iter()
+            .all(|f| tf_key(f, a) == tf_key(f, b))
+            && full_name_key(a) == full_name_key(b);
+        if same_parts || levels.0 != Level::Exact && levels.1 != Level::Exact {
+            return of_a;
+        }
+        let of_b = self.name_reading(b, levels);
+        if of_b.0 + of_b.1 < of_a.0 + of_a.1 {
+            of_b
+        } else {
+            of_a
+        }
+    }
+
+    /// The given-name and family-name weights at `levels`, with the
+    /// frequencies of `r`'s own name parts.
+    ///
+    /// When both name parts agree (the given name exactly or by nickname root),
+    /// the u of their joint agreement is at least the frequency of the full name
+    /// among other customers: "kevin" and "smith" are not independent evidence
+    /// when "kevin smith" is itself common, and "bill smith" against "william
+    /// smith" is no rarer than "william smith". The correction is attributed
+    /// to the family name's line.
+    fn name_reading(&self, r: &Prepared, (given, family): (Level, Level)) -> (f64, f64) {
+        let key = |field: Field, level: Level| {
+            if level == Level::Exact {
+                tf_key(field, r)
+            } else {
+                None
+            }
+        };
+        let (gk, fk) = (key(Field::Given, given), key(Field::Family, family));
+        let given_bits = self.bits(Field::Given, given, gk);
+        let mut family_bits = self.bits(Field::Family, family, fk);
+        let full_name = matches!(given, Level::Exact | Level::Alias) && family == Level::Exact;
+        if full_name {
+            if let Some(full) = full_name_key(r)
+                .and_then(|k| self.tf_full.get(&k))
+                .filter(|f| **f > 0.0)
+            {
+                let (gm, gu) = self.m_u(Field::Given, given, gk);
+                let (fm, fu) = self.m_u(Field::Family, family, fk);
+                let joint = (gm * fm / (gu * fu).max(*full)).log2();
+                family_bits = joint - given_bits;
+            }
+        }
+        (given_bits, family_bits)
     }
 
     /// The evidence of every non-missing field and the total score in bits (prior included).
