@@ -501,6 +501,36 @@ fn email_differing_in_a_number_or_an_initial_is_not_a_typo() {
 }
 
 #[test]
+fn email_differing_in_a_counter_or_a_separator_is_not_a_typo() {
+    // `alfieatkinson` is taken, so the provider offers `alfieatkinson3`;
+    // `wendy.taylor` is taken, so her namesake signs up as `wendytaylor`.
+    // A letter dropped or doubled is still a typo.
+    let g = graph_with(vec![
+        rec("c1")
+            .email("alfieatkinson@gmail.com")
+            .name("Alfie Atkinson"),
+        rec("c2")
+            .email("alfie.atkinson3@gmail.com")
+            .name("A. Atkinson"),
+        rec("d1")
+            .email("wendy.taylor@yahoo.com")
+            .name("Wendy Taylor"),
+        rec("d2").email("wendytaylor@yahoo.com").name("W. Taylor"),
+        rec("l1")
+            .email("rosalind.okafor@yahoo.com")
+            .name("Rosalind Okafor"),
+        rec("l2")
+            .email("rosalind.okafr@yahoo.com")
+            .name("R. Okafor"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["c1"], &["c2"], &["d1"], &["d2"], &["l1", "l2"]],
+        &[("c1", "c2"), ("d1", "d2"), ("l1", "l2")],
+    );
+}
+
+#[test]
 fn a_common_name_written_family_name_first_weighs_no_more_than_written_straight() {
     // `Marie` is a common given name and `Thomas` a common family name, while
     // `Thomas` as a given name and `Marie` as a family name are rarer. Read
