@@ -531,6 +531,30 @@ fn email_differing_in_a_counter_or_a_separator_is_not_a_typo() {
 }
 
 #[test]
+fn emails_one_edit_apart_because_their_names_differ_are_two_people() {
+    // Each address spells its own holder's name, and the names differ where
+    // the addresses do: Mary and Mark, Rios and Ruiz. The names alone are
+    // too common to link; the addresses, one edit apart, would have. The
+    // same name with a slip in its address is still one person.
+    let g = graph_with(vec![
+        rec("n1").email("mary.smith@gmail.com").name("Mary Smith"),
+        rec("n2").email("marksmith@gmail.com").name("Mark Smith"),
+        rec("n3").email("marysmth@gmail.com").name("Mary Smith"),
+        rec("m1")
+            .email("jennifer.rios@yahoo.com")
+            .name("Jennifer Rios"),
+        rec("m2")
+            .email("jennifer.ruis@yahoo.com")
+            .name("Jennifer Ruis"),
+    ]);
+    assert_customers(
+        &g,
+        &[&["n1", "n3"], &["n2"], &["m1"], &["m2"]],
+        &[("n1", "n2"), ("n1", "n3"), ("m1", "m2")],
+    );
+}
+
+#[test]
 fn a_common_name_written_family_name_first_weighs_no_more_than_written_straight() {
     // `Marie` is a common given name and `Thomas` a common family name, while
     // `Thomas` as a given name and `Marie` as a family name are rarer. Read
