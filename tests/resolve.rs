@@ -422,6 +422,41 @@ fn a_frequent_customers_till_phone_joins_them_once_their_cards_are_one() {
 }
 
 #[test]
+fn a_shared_email_still_links_its_holders_of_one_name() {
+    // A family email: a mother and her daughter, each with her own name,
+    // birth date and loyalty card, so the email links nobody. Seventy
+    // records hold it under the daughter's name, more than any blocking key
+    // pairs up: they are the daughter.
+    let email = "lovelace.family@gmail.com";
+    let mut records = vec![
+        rec("ada")
+            .email(email)
+            .name("Ada Lovelace")
+            .birth_date("1985-12-10")
+            .loyalty_id("LY-1815-1210"),
+        rec("anne")
+            .email(email)
+            .name("Annabella Lovelace")
+            .birth_date("1962-05-17")
+            .loyalty_id("LY-1852-1127"),
+    ];
+    let named: Vec<String> = (0..70).map(|i| format!("web-{i:02}")).collect();
+    records.extend(
+        named
+            .iter()
+            .map(|id| rec(id).email(email).name("Ada Lovelace")),
+    );
+    let g = graph_with(records);
+    let mut ada: Vec<&str> = named.iter().map(String::as_str).collect();
+    ada.push("ada");
+    assert_customers(
+        &g,
+        &[&ada, &["anne"]],
+        &[("web-00", "web-01"), ("ada", "web-00"), ("ada", "anne")],
+    );
+}
+
+#[test]
 fn named_records_of_an_email_over_the_cap_meet_by_family_name() {
     // An active customer's email on more records than the blocking cap, and
     // her name too (on the email's records and on till records with her

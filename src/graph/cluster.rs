@@ -1121,8 +1121,9 @@ fn identifier_links_in_order<'a, R: Records + ?Sized>(
 /// records with nothing else to go by (a phone alone, typed at the till on
 /// every visit) join that customer: without this, a frequent customer's
 /// phone-only visits stayed a customer each, more of them the more the
-/// customer came. A value whose customers still conflict stays refused.
-/// Values are taken in stage 1's order.
+/// customer came. A value whose customers still conflict stays refused, but
+/// its holders that also share their full name are linked, as a value of
+/// their own (see [`same_full_name`]). Values are taken in stage 1's order.
 fn relink_refused_values<R: Records + ?Sized>(
     st: &mut State<'_, R>,
     values: &ValueIndex<'_>,
@@ -1148,8 +1149,16 @@ fn relink_refused_values<R: Records + ?Sized>(
     let mut linked: util::FxSet<usize> = util::set();
     for vi in refused {
         let ((kind, value), members) = &values[vi];
-        if let ValueLink::Linked = link_value(st, *kind, value, members) {
-            linked.insert(vi);
+        match link_value(st, *kind, value, members) {
+            ValueLink::Linked => {
+                linked.insert(vi);
+            }
+            ValueLink::Refused { .. } => {
+                for group in same_full_name(st.records, members) {
+                    link_value(st, *kind, value, &group);
+                }
+            }
+            ValueLink::Nothing => {}
         }
     }
     if linked.is_empty() {
@@ -1162,6 +1171,35 @@ fn relink_refused_values<R: Records + ?Sized>(
             .map_or(true, |vi| !linked.contains(&vi)),
         Via::Scored(_) => true,
     });
+}
+
+/// The holders of a value that also share their full name (given name and
+/// family name, exactly as folded; not an initial), in groups of two or more,
+/// each in record order, the groups in order of their first record.
+///
+/// A value two people hold links nobody: but among its holders, those with
+/// one name are one of them. An active customer's email can be held by a
+/// hundred records, more than any blocking key pairs up, and by a nameless
+/// record with a second loyalty card: the email is refused, and her records
+/// holding it under her own name stayed a customer each. The guards still
+/// judge each merge, all or nothing as for any value.
+fn same_full_name<R: Records + ?Sized>(records: &R, members: &[u32]) -> Vec<Vec<u32>> {
+    let mut named: Vec<(&str, &str, u32)> = members
+        .iter()
+        .filter_map(|&m| {
+            let n = records[m as usize].name.as_deref()?;
+            let given = n.given.as_deref().filter(|_| !n.given_is_initial())?;
+            Some((given, n.family.as_deref()?, m))
+        })
+        .collect();
+    named.sort_unstable();
+    let mut groups: Vec<Vec<u32>> = named
+        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .filter(|g| g.len() >= 2)
+        .map(|g| g.iter().map(|&(_, _, m)| m).collect())
+        .collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
 }
 
 /// Stage 1's order of two values (by index): those whose holders' names and

@@ -554,3 +554,48 @@ fn a_value_relinked_after_the_scored_links_is_relinked_in_real_time() {
         assert!(one_customer(&graph), "order {n}: {:?}", partition(&graph));
     }
 }
+
+/// The holders of a refused value that share their full name are linked (see
+/// `same_full_name`), on the real-time path as in a batch: two nameless
+/// records with two loyalty cards make the email shared, and the records
+/// holding it under one name, more than the cap, arrive before, between
+/// and after them, one at a time.
+#[test]
+fn holders_of_a_refused_value_with_one_name_are_linked_in_real_time() {
+    let email = "ada.lovelace1815@gmail.com";
+    let record = |id: String| Record::new(id).unwrap_or_else(|_| unreachable!());
+    let cards: Vec<Record> = [("ca", "LY-1815-1210"), ("cb", "LY-1852-1127")]
+        .into_iter()
+        .map(|(id, card)| record(id.into()).email(email).loyalty_id(card))
+        .collect();
+    let named: Vec<Record> = (1..=8)
+        .map(|i| record(format!("n{i}")).email(email).name("Ada Lovelace"))
+        .collect();
+    let config = || Config::new().block_cap(4).reestimate_growth(None);
+    let orders: [(Vec<Record>, Vec<Record>); 3] = [
+        (named.clone(), cards.clone()),
+        (cards.clone(), named.clone()),
+        (
+            named[..3].iter().chain(&cards[..1]).cloned().collect(),
+            named[3..6]
+                .iter()
+                .chain(&cards[1..])
+                .chain(&named[6..])
+                .cloned()
+                .collect(),
+        ),
+    ];
+    for (n, (first, rest)) in orders.into_iter().enumerate() {
+        let graph = IdentityGraph::new(config()).unwrap_or_else(|_| unreachable!());
+        graph.upsert_batch(first).unwrap_or_else(|_| unreachable!());
+        for r in rest {
+            graph.upsert(r).unwrap_or_else(|_| unreachable!());
+            assert_eq!(partition(&graph), frozen_resolve(&graph), "order {n}");
+        }
+        let p = partition(&graph);
+        assert!(
+            p.iter().any(|c| c.len() == named.len()) && p.len() == 3,
+            "order {n}: {p:?}"
+        );
+    }
+}
