@@ -184,10 +184,14 @@ impl Weights {
     fn name_bits(&self, a: &Prepared, b: &Prepared, cmp: &Comparison) -> (f64, f64) {
         let levels = (cmp.level(Field::Given), cmp.level(Field::Family));
         let of_a = self.name_reading(a, levels);
-        let same_parts = [Field::Given, Field::Family]
-            .into_iter()
-            .all(|f| tf_key(f, a) == tf_key(f, b))
-            && full_name_key(a) == full_name_key(b);
+        // Compared as text, not by their frequency keys: this runs for every
+        // scored pair, and the parts are nearly always the same.
+        let same_parts = match (a.name.as_deref(), b.name.as_deref()) {
+            (Some(x), Some(y)) => {
+                x.given == y.given && x.family == y.family && x.root() == y.root()
+            }
+            _ => true,
+        };
         if same_parts || levels.0 != Level::Exact && levels.1 != Level::Exact {
             return of_a;
         }
