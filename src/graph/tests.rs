@@ -544,6 +544,19 @@ fn a_value_relinked_after_the_scored_links_is_relinked_in_real_time() {
                 .collect(),
         ),
     ];
+    for (n, graph) in one_at_a_time(config, orders).iter().enumerate() {
+        assert!(one_customer(graph), "order {n}: {:?}", partition(graph));
+    }
+}
+
+/// Applies each order (a first batch, then the rest one record at a time) to
+/// a new graph, checking after every upsert that the partition is the one a
+/// frozen resolve of the same records gives; returns the graphs.
+fn one_at_a_time(
+    config: impl Fn() -> Config,
+    orders: impl IntoIterator<Item = (Vec<Record>, Vec<Record>)>,
+) -> Vec<IdentityGraph> {
+    let mut graphs = Vec::new();
     for (n, (first, rest)) in orders.into_iter().enumerate() {
         let graph = IdentityGraph::new(config()).unwrap_or_else(|_| unreachable!());
         graph.upsert_batch(first).unwrap_or_else(|_| unreachable!());
@@ -551,8 +564,9 @@ fn a_value_relinked_after_the_scored_links_is_relinked_in_real_time() {
             graph.upsert(r).unwrap_or_else(|_| unreachable!());
             assert_eq!(partition(&graph), frozen_resolve(&graph), "order {n}");
         }
-        assert!(one_customer(&graph), "order {n}: {:?}", partition(&graph));
+        graphs.push(graph);
     }
+    graphs
 }
 
 /// The holders of a refused value that share their full name are linked (see
@@ -585,14 +599,8 @@ fn holders_of_a_refused_value_with_one_name_are_linked_in_real_time() {
                 .collect(),
         ),
     ];
-    for (n, (first, rest)) in orders.into_iter().enumerate() {
-        let graph = IdentityGraph::new(config()).unwrap_or_else(|_| unreachable!());
-        graph.upsert_batch(first).unwrap_or_else(|_| unreachable!());
-        for r in rest {
-            graph.upsert(r).unwrap_or_else(|_| unreachable!());
-            assert_eq!(partition(&graph), frozen_resolve(&graph), "order {n}");
-        }
-        let p = partition(&graph);
+    for (n, graph) in one_at_a_time(config, orders).iter().enumerate() {
+        let p = partition(graph);
         assert!(
             p.iter().any(|c| c.len() == named.len()) && p.len() == 3,
             "order {n}: {p:?}"
